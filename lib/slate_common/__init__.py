@@ -1,0 +1,1 @@
+"""Code shared by every Slate process: settings, database, event store, errors, CRUD."""

@@ -1,0 +1,1 @@
+"""Slate's auth service: persons, departments, studios, organisation, tokens."""
