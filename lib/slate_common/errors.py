@@ -3,6 +3,7 @@
 Services raise these; nameko carries them as `exc_type` + `exc_args`; the gateway calls
 `http_error` to answer the way Zou does.
 """
+import json
 
 NOT_FOUND = ("404 Not Found: The requested URL was not found on the server. If you entered "
              "the URL manually please check your spelling and try again.")
@@ -13,12 +14,13 @@ NOT_ALLOWED = "The method is not allowed for the requested URL."
 
 
 class SlateError(Exception):
-    """Base of every error a caller may see. args = (message, data)."""
+    """Base of every error a caller may see. args = (message, data as JSON text): nameko
+    stringifies exception args on the wire, so `data` travels already encoded."""
     status = 500
     default_message = "Internal error."
 
     def __init__(self, message=None, data=None):
-        super().__init__(message or self.default_message, data)
+        super().__init__(message or self.default_message, json.dumps(data))
 
     @property
     def message(self):
@@ -26,7 +28,14 @@ class SlateError(Exception):
 
     @property
     def data(self):
-        return self.args[1]
+        return _decode(self.args[1])
+
+
+def _decode(text):
+    try:
+        return json.loads(text) if isinstance(text, str) else text
+    except ValueError:
+        return None
 
 
 class Invalid(SlateError):
@@ -102,6 +111,17 @@ class MethodNotAllowed(SlateError):
     default_message = NOT_ALLOWED
 
 
+class Unavailable(SlateError):
+    """A service that does not answer (not running): 503."""
+    status = 503
+    default_message = "Service unavailable."
+
+
+class Timeout(SlateError):
+    status = 504
+    default_message = "Service did not answer in time."
+
+
 class PayloadTooLarge(SlateError):
     status = 413
     default_message = "The data value transmitted exceeds the capacity limit."
@@ -110,7 +130,7 @@ class PayloadTooLarge(SlateError):
 ERRORS = {cls.__name__: cls for cls in (
     SlateError, Invalid, MalformedId, BadRequest, Rejected, Conflict, WrongCredentials,
     Unauthorized, UnprocessableToken, Expired, InactiveUser, Forbidden, NotFound, MethodNotAllowed,
-    PayloadTooLarge)}
+    PayloadTooLarge, Unavailable, Timeout)}
 
 
 def _body(cls, message, data):
@@ -131,7 +151,7 @@ def http_error(exc_type, exc_args=()):
     if cls is None:
         return 500, {"error": True, "message": SlateError.default_message}
     args = list(exc_args or ()) + [None, None]
-    message, data = args[0] or cls.default_message, args[1]
+    message, data = args[0] or cls.default_message, _decode(args[1])
     return cls.status, _body(cls, message, data)
 
 

@@ -3,7 +3,7 @@ import dataclasses
 import logging
 import os
 
-DEV_SECRET = "slate-dev-secret-change-me"
+DEV_SECRET = "slate-development-secret-change-me-in-production"
 log = logging.getLogger(__name__)
 
 

@@ -52,7 +52,7 @@ def scratch_settings(name, base=None):
     base = base or Settings()
     db_url = make_url(base.database_url).set(database=name).render_as_string(False)
     amqp = base.amqp_uri.rstrip("/") + "/" + name
-    return Settings(database_url=db_url, amqp_uri=amqp, secret_key="slate-test-secret",
+    return Settings(database_url=db_url, amqp_uri=amqp, secret_key="slate-test-secret-of-at-least-32-bytes",
                     rpc_timeout=10.0, login_lockout_seconds=2)
 
 

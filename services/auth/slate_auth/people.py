@@ -18,7 +18,7 @@ CLIENT_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avat
 NON_ADMIN_FILTERS = frozenset({"id", "first_name", "last_name", "full_name", "has_avatar",
                                "active", "departments", "studio_id", "role",
                                "desktop_login", "email", "is_bot", "is_guest"})
-PERSON_PROTECTED = frozenset({"id", "password", "totp_enabled", "email_otp_enabled",
+PERSON_PROTECTED = frozenset({"id", "totp_enabled", "email_otp_enabled",
                               "fido_enabled", "preferred_two_factor_authentication",
                               "preview_project_id", "preview_opened_at",
                               "preview_open_until", "login_failed_attemps",
@@ -103,7 +103,7 @@ def update_person(uow, caller, person_id, body):
     """PUT a person: admins change anything but secrets; people edit their own profile
     (role, departments, activity… are silently dropped, as Zou does)."""
     me = access.current_person(uow, caller)
-    ignore = SELF_EDIT_DROPPED if me.role != "admin" else frozenset()
+    ignore = {"password"} | (SELF_EDIT_DROPPED if me.role != "admin" else set())
     return crud.update_row(uow, PERSONS, caller, person_id, body, ignore=ignore)
 
 

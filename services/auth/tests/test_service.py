@@ -64,6 +64,13 @@ def test_admin_creates_person_and_the_event_is_in_the_log(auth, create_person, c
     assert new[-1]["data"] == {"person_id": person["id"]}
     assert new[-1]["payload"]["new"]["email"] == "john@example.com"
     assert str(new[-1]["actor_id"]) == str(admin.id)
+    login = auth().login({"body": {"email": "john@example.com", "password": "longenough"}})
+    assert login["status"] == 200
+    auth(admin).crud_update({"route": {"model": "persons"},
+                             "params": {"instance_id": person["id"]},
+                             "body": {"password": "changed-by-put"}})
+    login = auth().login({"body": {"email": "john@example.com", "password": "longenough"}})
+    assert login["status"] == 200  # PUT never changes a password, as in Zou
 
 
 def test_artist_may_not_create_people(auth, create_person, clean_db):

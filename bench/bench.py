@@ -1,0 +1,117 @@
+"""Load a running Slate suite with wrk and report req/s, p50 and p99 per endpoint.
+
+    python bench/bench.py --url http://127.0.0.1:8080 --email admin@... --password ...
+
+Same method as ../shared/api/zou-perf-baseline.md (wrk -t2 -c16 -d15s --latency, Bearer
+header, admin user) so the numbers sit beside Zou's. It seeds what it needs (persons) on
+first run. Install wrk with `apt-get install wrk` if it is missing.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import uuid
+
+import requests
+
+ZOU = {"GET /data/persons": (364, 40, 255), "GET /data/persons/{id}": None,
+       "POST /auth/login": None}
+LOGIN_LUA = """
+wrk.method = "POST"
+wrk.body   = '%s'
+wrk.headers["Content-Type"] = "application/json"
+"""
+
+
+def login(url, email, password):
+    reply = requests.post(url + "/auth/login", json={"email": email, "password": password})
+    reply.raise_for_status()
+    return reply.json()["access_token"]
+
+
+def seed_persons(url, headers, count):
+    existing = requests.get(url + "/data/persons", headers=headers).json()
+    for index in range(len(existing), count):
+        requests.post(url + "/data/persons", headers=headers, json={
+            "first_name": "Bench%03d" % index, "last_name": "Artist",
+            "email": "bench-%s@studio.example" % uuid.uuid4().hex[:8]}).raise_for_status()
+    return requests.get(url + "/data/persons", headers=headers).json()
+
+
+def wrk(url, seconds, headers=None, script=None):
+    command = ["wrk", "-t2", "-c16", "-d%ds" % seconds, "--latency", url]
+    for name, value in (headers or {}).items():
+        command += ["-H", "%s: %s" % (name, value)]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return parse(output)
+
+
+def _ms(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def parse(output):
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _ms(re.search(r"50%\s+(\S+)", output).group(1))
+    p99 = _ms(re.search(r"99%\s+(\S+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"rps": rate, "p50": p50, "p99": p99, "non2xx": int(errors.group(1)) if errors else 0}
+
+
+def run(args):
+    token = login(args.url, args.email, args.password)
+    headers = {"Authorization": "Bearer " + token}
+    persons = seed_persons(args.url, headers, args.persons)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write(LOGIN_LUA % json.dumps({"email": args.email, "password": args.password}))
+    cases = [("GET /data/persons", args.url + "/data/persons", headers, None),
+             ("GET /data/persons/{id}", args.url + "/data/persons/" + persons[0]["id"],
+              headers, None),
+             ("POST /auth/login", args.url + "/auth/login", {}, lua.name)]
+    results = {}
+    for name, url, case_headers, script in cases:
+        runs = [wrk(url, args.seconds, case_headers, script) for _ in range(args.repeat)]
+        results[name] = runs
+    os.unlink(lua.name)
+    return results, len(persons)
+
+
+def report(results, persons):
+    print("persons in the database: %d\n" % persons)
+    print("| endpoint | req/s (median) | p50 ms | p99 ms | non-2xx | Zou req/s | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for name, runs in results.items():
+        rps = statistics.median(r["rps"] for r in runs)
+        p50 = statistics.median(r["p50"] for r in runs)
+        p99 = statistics.median(r["p99"] for r in runs)
+        bad = sum(r["non2xx"] for r in runs)
+        zou = ZOU.get(name)
+        ratio = "%.1f×" % (rps / zou[0]) if zou else "—"
+        print("| %s | %.0f | %.1f | %.1f | %d | %s | %s |" % (
+            name, rps, p50, p99, bad, zou[0] if zou else "—", ratio))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--url", default="http://127.0.0.1:8080")
+    parser.add_argument("--email", default=os.environ.get("SLATE_ADMIN_EMAIL"))
+    parser.add_argument("--password", default=os.environ.get("SLATE_ADMIN_PASSWORD"))
+    parser.add_argument("--persons", type=int, default=14, help="persons to have (Zou's run had 14)")
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+    report(*run(args))
+
+
+if __name__ == "__main__":
+    main()

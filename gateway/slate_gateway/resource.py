@@ -1,0 +1,157 @@
+"""The one generic resource: every route row becomes one RPC call.
+
+Request sent to the service (its single positional argument):
+    {"params": {path params}, "query": {key: str | [str]}, "body": json | None,
+     "route": {**row.extra, "policy": row.policy}}
+Reply expected: {"status": int, "body": json, "cookies"?: {"set": {...}, "clear": [...]}}.
+"""
+import functools
+import itertools
+import json
+import logging
+import time
+import urllib.parse
+
+from slate_common import errors
+
+from slate_gateway.routes import PARAM, REVOKES_CALLER
+
+JSON = "application/json"
+REVOCATION_WAIT_SECONDS = 2.0
+log = logging.getLogger(__name__)
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def dumps(value):
+    """Compact JSON bytes, UTF-8."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+class BadReply(Exception):
+    """A service answered something that is not a reply envelope: a 500."""
+
+
+def canonical_template(path):
+    """The falcon template of a Zou path: params renamed p0, p1... by position.
+
+    Falcon refuses two different names at the same place (`/data/departments/{instance_id}`
+    beside `/data/departments/{department_id}/persons`); Zou's table has many such pairs.
+    Rows sharing a prefix share their params' positions, so positional names never clash.
+    """
+    positions = itertools.count()
+    return PARAM.sub(lambda _: "{p%d}" % next(positions), path)
+
+
+class RouteResource:
+    """All rows of one path template; one `on_<method>` responder per row."""
+
+    def __init__(self, rows, serve):
+        for row in rows:
+            setattr(self, "on_" + row.method.lower(), functools.partial(serve, row))
+        methods = {row.method for row in rows}
+        if "GET" in methods:
+            self.on_head = self.on_get
+
+
+class Dispatcher:
+    """Serves one row: identify the caller, build the request, call, write the reply."""
+
+    def __init__(self, settings, rpc_client, authenticator, revocations):
+        self.settings = settings
+        self.rpc = rpc_client
+        self.authenticator = authenticator
+        self.revocations = revocations
+
+    def serve(self, row, req, resp, **params):
+        context, claims = self.authenticator.identify(req, row.policy)
+        request = {
+            "params": {name: params["p%d" % i] for i, name in enumerate(row.params)},
+            "query": dict(req.params),
+            "body": read_body(req, self.settings.max_body_bytes)
+            if req.method in BODY_METHODS else None,
+            "route": row.route_info(),
+        }
+        reply = self.rpc.call(row.service, row.rpc, request, context=context)
+        status = write_reply(resp, reply, req.context.get("path_prefix", ""))
+        if (row.service, row.rpc) in REVOKES_CALLER and status < 300 and claims:
+            self._revoke_caller(claims)
+
+    def _revoke_caller(self, claims):
+        """Refuse the caller's tokens here at once, then answer only once the revocation
+        event has come back through the broker, so every gateway holds it by then."""
+        self.revocations.add([claims["jti"]], claims.get("exp"))
+        refresh_until = time.time() + self.settings.refresh_token_days * 86400
+        self.revocations.add([claims.get("refresh_jti")], refresh_until)
+        if not self.revocations.wait_broadcast([claims["jti"]], REVOCATION_WAIT_SECONDS):
+            log.warning("revocation of %s not seen on the broker within %ss",
+                        claims["jti"], REVOCATION_WAIT_SECONDS)
+
+
+def read_body(req, limit):
+    """The parsed body: JSON, or a form as a dict; None when empty.
+
+    Raises PayloadTooLarge past `limit` bytes, BadRequest (Zou's 400) when unparseable.
+    """
+    if req.content_length is not None and req.content_length > limit:
+        raise errors.PayloadTooLarge()
+    chunked = "chunked" in (req.get_header("Transfer-Encoding") or "").lower()
+    stream = req.stream if chunked and req.content_length is None else req.bounded_stream
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise errors.PayloadTooLarge()
+    if not data.strip():
+        return None
+    if (req.content_type or "").startswith("application/x-www-form-urlencoded"):
+        return _form(data)
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        raise errors.BadRequest() from None
+
+
+def _form(data):
+    try:
+        pairs = urllib.parse.parse_qs(data.decode(), keep_blank_values=True)
+    except UnicodeDecodeError:
+        raise errors.BadRequest() from None
+    return {k: v[0] if len(v) == 1 else v for k, v in pairs.items()}
+
+
+def write_reply(resp, reply, path_prefix=""):
+    """Write a service reply envelope to the response; return its status.
+
+    Cookie paths other than `/` get the prefix the request came with (`/api`), or the
+    browser would never send them back.
+    """
+    if not isinstance(reply, dict) or not isinstance(reply.get("status", 200), int):
+        raise BadReply(repr(reply)[:200])
+    status = reply.get("status", 200)
+    resp.status = status
+    if status != 204:
+        resp.data = dumps(reply.get("body"))
+        resp.content_type = JSON
+    set_cookies(resp, reply.get("cookies") or {}, path_prefix)
+    return status
+
+
+def set_cookies(resp, cookies, path_prefix=""):
+    """Apply `{"set": {name: {value, path, max_age}}, "clear": [{name, path}]}`, httponly."""
+    def path(cookie):
+        value = cookie.get("path") or "/"
+        return value if value == "/" else path_prefix + value
+
+    for name, cookie in (cookies.get("set") or {}).items():
+        resp.set_cookie(name, cookie["value"], path=path(cookie),
+                        max_age=cookie.get("max_age"), secure=False, http_only=True)
+    for cookie in cookies.get("clear") or ():
+        resp.unset_cookie(cookie["name"], path=path(cookie))
+
+
+def add_routes(app, routes, serve):
+    """Register every row with falcon, grouped by canonical path template."""
+    groups = {}
+    for row in routes:
+        groups.setdefault(canonical_template(row.path), []).append(row)
+    for template, rows in groups.items():
+        app.add_route(template, RouteResource(rows, serve))
+

@@ -1,0 +1,114 @@
+"""The gateway's route table, as data: one row per public Zou route.
+
+A row maps an HTTP method and Zou path template (`{name}` parameters) onto one RPC method of
+one service. `policy` says what the gateway checks: `public` (no token), `refresh` (a refresh
+token) or anything else (a valid access token). A role policy (`admin`, `manager`...) is only
+passed on: the owning service enforces it, since it knows the data. `extra` is passed to the
+service with the policy as `request["route"]`.
+
+Serving another service is a matter of adding its rows to `ROUTES`.
+"""
+import functools
+import re
+import types
+from typing import Any, Mapping, NamedTuple
+
+PUBLIC = "public"
+REFRESH = "refresh"
+AUTHENTICATED = "authenticated"
+ADMIN = "admin"
+MANAGER = "manager"
+
+SERVICES = frozenset({"auth", "catalog", "tasks", "media", "importer"})
+METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+PARAM = re.compile(r"{([A-Za-z_][A-Za-z0-9_]*)}")
+_NO_EXTRA = types.MappingProxyType({})
+
+
+class Route(NamedTuple):
+    """One public route. Schemas (a marshmallow Schema, or "module:Name") only feed OpenAPI."""
+    method: str
+    path: str
+    service: str
+    rpc: str
+    policy: str = AUTHENTICATED
+    extra: Mapping[str, Any] = _NO_EXTRA
+    request_schema: Any = None
+    response_schema: Any = None
+
+    @property
+    def params(self):
+        """The path parameter names, in order."""
+        return path_params(self.path)
+
+    def route_info(self):
+        """What the service receives as `request["route"]`."""
+        return {**self.extra, "policy": self.policy}
+
+
+@functools.lru_cache(maxsize=None)
+def path_params(path):
+    """The `{name}` parameters of a path template, in order."""
+    return tuple(PARAM.findall(path))
+
+
+def crud(service, model, read=AUTHENTICATED, write=ADMIN):
+    """The five generic CRUD rows of a model: `/data/<model>` and `/data/<model>/{instance_id}`."""
+    extra = types.MappingProxyType({"model": model})
+    many, one = "/data/%s" % model, "/data/%s/{instance_id}" % model
+    return (
+        Route("GET", many, service, "crud_list", read, extra),
+        Route("POST", many, service, "crud_create", write, extra),
+        Route("GET", one, service, "crud_get", read, extra),
+        Route("PUT", one, service, "crud_update", write, extra),
+        Route("DELETE", one, service, "crud_delete", write, extra),
+    )
+
+
+AUTH_ROUTES = (
+    Route("POST", "/auth/login", "auth", "login", PUBLIC),
+    Route("GET", "/auth/logout", "auth", "logout"),
+    Route("GET", "/auth/authenticated", "auth", "authenticated"),
+    Route("GET", "/auth/refresh-token", "auth", "refresh_token", REFRESH),
+    Route("POST", "/auth/change-password", "auth", "change_password"),
+    Route("POST", "/auth/reset-password", "auth", "reset_password_request", PUBLIC),
+    Route("PUT", "/auth/reset-password", "auth", "reset_password", PUBLIC),
+    *crud("auth", "persons"),
+    *crud("auth", "departments"),
+    *crud("auth", "studios"),
+    *crud("auth", "organisations"),
+    Route("POST", "/actions/persons/{person_id}/change-password", "auth",
+          "person_change_password", ADMIN),
+    Route("POST", "/actions/persons/{person_id}/departments/add", "auth",
+          "person_add_department", ADMIN),
+    Route("DELETE", "/actions/persons/{person_id}/departments/{department_id}", "auth",
+          "person_remove_department", ADMIN),
+    Route("POST", "/actions/persons/{person_id}/reset-password-link", "auth",
+          "person_reset_password_link", ADMIN),
+    Route("GET", "/data/departments/{department_id}/persons", "auth", "department_persons"),
+    Route("GET", "/data/events/last", "auth", "events_last", MANAGER),
+    Route("GET", "/data/events/names", "auth", "event_names", MANAGER),
+    Route("GET", "/data/events/login-logs/last", "auth", "login_logs_last", ADMIN),
+    Route("GET", "/data/events", "auth", "events_list", ADMIN),
+    Route("GET", "/data/events/{instance_id}", "auth", "events_get", ADMIN),
+)
+
+ROUTES = AUTH_ROUTES
+
+# Rows after whose success the gateway revokes the caller's own tokens at once, before the
+# `internal:token-revoked` event reaches it: this replica never accepts them again.
+REVOKES_CALLER = frozenset({("auth", "logout")})
+
+
+def check_table(routes):
+    """Raise ValueError on a malformed table: bad method or path, or a duplicate row."""
+    seen = set()
+    for row in routes:
+        key = (row.method, PARAM.sub("{}", row.path))
+        problem = (
+            "unknown method" if row.method not in METHODS else
+            "path must start with /" if not row.path.startswith("/") else
+            "duplicate route" if key in seen else None)
+        if problem:
+            raise ValueError("%s: %s %s" % (problem, row.method, row.path))
+        seen.add(key)

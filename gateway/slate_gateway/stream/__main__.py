@@ -1,0 +1,4 @@
+"""`python -m slate_gateway.stream`."""
+from slate_gateway.stream import main
+
+main()
