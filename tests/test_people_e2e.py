@@ -171,3 +171,23 @@ def test_missing_person_is_404_and_nothing_half_written(suite):
     after = requests.get(suite.url + "/data/events/last", params={"limit": 1},
                          headers=headers).json()
     assert before == after
+
+
+def test_reads_see_every_write_at_once_on_every_worker(suite):
+    """Cached reads (two gunicorn workers) never show a value older than the last write."""
+    headers = suite.headers()
+    person = requests.post(suite.url + "/data/persons", headers=headers, json={
+        "first_name": "Cache", "last_name": "Zero",
+        "email": unique("cache") + "@studio.example"}).json()
+    for index in range(10):
+        for _ in range(3):   # warm both workers' caches
+            requests.get(suite.url + "/data/persons/" + person["id"], headers=headers)
+        name = "Name%d" % index
+        assert requests.put(suite.url + "/data/persons/" + person["id"], headers=headers,
+                            json={"last_name": name}).status_code == 200
+        for _ in range(4):
+            one = requests.get(suite.url + "/data/persons/" + person["id"], headers=headers)
+            assert one.json()["last_name"] == name
+            listed = requests.get(suite.url + "/data/persons", headers=headers,
+                                  params={"id": person["id"]}).json()
+            assert listed[0]["last_name"] == name

@@ -11,6 +11,7 @@ import falcon
 from slate_common import errors
 
 from slate_gateway.auth import Authenticator
+from slate_gateway.cache import LogFollower, ReplyCache
 from slate_gateway.openapi import build_openapi
 from slate_gateway.resource import JSON, BadReply, Dispatcher, add_routes, dumps
 from slate_gateway.revocations import RevocationListener, Revocations
@@ -30,15 +31,18 @@ def create_app(settings, rpc_client=None, revocations=None, routes=ROUTES):
     check_table(routes)
     if rpc_client is None:
         rpc_client = RpcClient(settings.amqp_uri, settings.rpc_timeout).start()
+    cache = follower = None
     if revocations is None:
-        revocations = Revocations()
-        RevocationListener(revocations, settings.amqp_uri, rpc_client).start()
+        revocations, follower = Revocations(), LogFollower()
+        cache = ReplyCache(ttl=settings.cache_seconds) if settings.cache_seconds > 0 else None
+        RevocationListener(revocations, settings.amqp_uri, rpc_client, cache=cache,
+                           follower=follower).start()
     app = falcon.App(middleware=[StripApiPrefix()])
     app.req_options.strip_url_path_trailing_slash = True
     app.req_options.keep_blank_qs_values = True
     app.resp_options.secure_cookies_by_default = False
     authenticator = Authenticator(settings.secret_key, revocations)
-    dispatcher = Dispatcher(settings, rpc_client, authenticator, revocations)
+    dispatcher = Dispatcher(settings, rpc_client, authenticator, revocations, cache, follower)
     add_routes(app, routes, dispatcher.serve)
     app.add_route("/", Static({"api": "Zou", "version": ZOU_VERSION}))
     app.add_route("/openapi.json", Static(build_openapi(routes, ZOU_VERSION)))

@@ -56,14 +56,20 @@ class RouteResource:
 class Dispatcher:
     """Serves one row: identify the caller, build the request, call, write the reply."""
 
-    def __init__(self, settings, rpc_client, authenticator, revocations):
+    def __init__(self, settings, rpc_client, authenticator, revocations, cache=None,
+                 follower=None):
         self.settings = settings
         self.rpc = rpc_client
         self.authenticator = authenticator
         self.revocations = revocations
+        self.cache, self.follower = cache, follower
 
     def serve(self, row, req, resp, **params):
         context, claims = self.authenticator.identify(req, row.policy)
+        cached = self._cached(row, req, context)
+        if cached and cached[2] is not None:
+            resp.status, resp.data, resp.content_type = 200, cached[2], JSON
+            return
         request = {
             "params": {name: params["p%d" % i] for i, name in enumerate(row.params)},
             "query": dict(req.params),
@@ -73,8 +79,26 @@ class Dispatcher:
         }
         reply = self.rpc.call(row.service, row.rpc, request, context=context)
         status = write_reply(resp, reply, req.context.get("path_prefix", ""))
+        if cached and status == 200 and not reply.get("cookies"):
+            self.cache.put(cached[0], cached[1], resp.data)
         if (row.service, row.rpc) in REVOKES_CALLER and status < 300 and claims:
             self._revoke_caller(claims)
+        elif status < 300 and reply.get("position") and self.follower is not None:
+            self._wait_until_seen(reply["position"])
+
+    def _cached(self, row, req, context):
+        """(key, snapshot, hit bytes or None) for a cacheable GET, else None."""
+        if self.cache is None or not row.cache or req.method != "GET" or not self.cache.usable:
+            return None
+        key = (row.path, req.path, req.query_string, context.get("person_id"))
+        hit = self.cache.get(key, row.cache)
+        return key, (None if hit else self.cache.snapshot(row.cache)), hit
+
+    def _wait_until_seen(self, position):
+        """Answer a write once this worker saw its events: every worker has them then."""
+        if not self.follower.wait_for(position, REVOCATION_WAIT_SECONDS):
+            log.warning("event %s not seen on the broker within %ss", position,
+                        REVOCATION_WAIT_SECONDS)
 
     def _revoke_caller(self, claims):
         """Refuse the caller's tokens here at once, then answer only once the revocation

@@ -80,11 +80,15 @@ class Revocations:
 
 
 class RevocationListener:
-    """Daemon thread feeding a Revocations from the broker and the auth service."""
+    """Daemon thread following the event log from the broker: it feeds a Revocations
+    (and loads the full list from the auth service on each connect), and tells the
+    reply cache and the log follower about every event."""
 
-    def __init__(self, revocations, amqp_uri, rpc_client, retry_seconds=5.0):
+    def __init__(self, revocations, amqp_uri, rpc_client, retry_seconds=5.0,
+                 cache=None, follower=None):
         self.revocations, self.amqp_uri, self.rpc = revocations, amqp_uri, rpc_client
         self.retry_seconds = retry_seconds
+        self.cache, self.follower = cache, follower
         self.loaded = threading.Event()
         self._stopping = threading.Event()
         self._thread = None
@@ -107,15 +111,35 @@ class RevocationListener:
                     self._consume(conn)
             except Exception as exc:
                 log.warning("revocation listener lost its broker connection: %r", exc)
+            if self.cache is not None:
+                self.cache.reset(usable=False)
             self._stopping.wait(self.retry_seconds)
+
+    def _on_message(self, message):
+        """One relayed event: revocations first, then the cache, then the position."""
+        try:
+            event = json.loads(message.body)
+            name, position = event.get("name") or "", int(event.get("position") or 0)
+        except (ValueError, TypeError, AttributeError):
+            log.warning("ignoring a malformed event message: %.200r", message.body)
+            return
+        if name == REVOKED_EVENT:
+            self.revocations.apply_event(event)
+        if self.cache is not None:
+            self.cache.invalidate(name)
+        if self.follower is not None and position:
+            self.follower.saw(position)
 
     def _consume(self, conn):
         exchange = kombu.Exchange(EVENTS_EXCHANGE, type="topic", durable=True)
-        queue = kombu.Queue("slate_gateway.revocations-%s" % uuid.uuid4(), exchange,
-                            routing_key=REVOKED_EVENT, exclusive=True, auto_delete=True)
+        routing_key = "#" if self.cache is not None or self.follower else REVOKED_EVENT
+        queue = kombu.Queue("slate_gateway.events-%s" % uuid.uuid4(), exchange,
+                            routing_key=routing_key, exclusive=True, auto_delete=True)
         self.loaded.clear()
         with kombu.Consumer(conn.channel(), [queue], no_ack=True,
-                            on_message=lambda m: self.revocations.apply_event(m.body)):
+                            on_message=self._on_message):
+            if self.cache is not None:
+                self.cache.reset(usable=True)   # bound: from now on nothing is missed
             next_load = next_purge = 0.0
             while not self._stopping.is_set():
                 now = time.monotonic()

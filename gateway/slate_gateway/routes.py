@@ -35,6 +35,7 @@ class Route(NamedTuple):
     extra: Mapping[str, Any] = _NO_EXTRA
     request_schema: Any = None
     response_schema: Any = None
+    cache: tuple = ()   # event families whose events invalidate cached replies (GET only)
 
     @property
     def params(self):
@@ -52,18 +53,23 @@ def path_params(path):
     return tuple(PARAM.findall(path))
 
 
-def crud(service, model, read=AUTHENTICATED, write=ADMIN):
-    """The five generic CRUD rows of a model: `/data/<model>` and `/data/<model>/{instance_id}`."""
+def crud(service, model, read=AUTHENTICATED, write=ADMIN, cache=()):
+    """The five generic CRUD rows of a model: `/data/<model>` and `/data/<model>/{instance_id}`.
+    `cache`: the event families a cached read depends on (none: reads are not cached)."""
     extra = types.MappingProxyType({"model": model})
     many, one = "/data/%s" % model, "/data/%s/{instance_id}" % model
     return (
-        Route("GET", many, service, "crud_list", read, extra),
+        Route("GET", many, service, "crud_list", read, extra, cache=cache),
         Route("POST", many, service, "crud_create", write, extra),
-        Route("GET", one, service, "crud_get", read, extra),
+        Route("GET", one, service, "crud_get", read, extra, cache=cache),
         Route("PUT", one, service, "crud_update", write, extra),
         Route("DELETE", one, service, "crud_delete", write, extra),
     )
 
+
+# What the auth service's reads depend on: the caller's own person row (role, activity)
+# and the people data itself.
+PEOPLE = ("person", "department", "studio", "organisation")
 
 AUTH_ROUTES = (
     Route("POST", "/auth/login", "auth", "login", PUBLIC),
@@ -73,10 +79,10 @@ AUTH_ROUTES = (
     Route("POST", "/auth/change-password", "auth", "change_password"),
     Route("POST", "/auth/reset-password", "auth", "reset_password_request", PUBLIC),
     Route("PUT", "/auth/reset-password", "auth", "reset_password", PUBLIC),
-    *crud("auth", "persons"),
-    *crud("auth", "departments"),
-    *crud("auth", "studios"),
-    *crud("auth", "organisations"),
+    *crud("auth", "persons", cache=PEOPLE),
+    *crud("auth", "departments", cache=PEOPLE),
+    *crud("auth", "studios", cache=PEOPLE),
+    *crud("auth", "organisations", cache=PEOPLE),
     Route("POST", "/actions/persons/{person_id}/change-password", "auth",
           "person_change_password", ADMIN),
     Route("POST", "/actions/persons/{person_id}/departments/add", "auth",
@@ -85,7 +91,8 @@ AUTH_ROUTES = (
           "person_remove_department", ADMIN),
     Route("POST", "/actions/persons/{person_id}/reset-password-link", "auth",
           "person_reset_password_link", ADMIN),
-    Route("GET", "/data/departments/{department_id}/persons", "auth", "department_persons"),
+    Route("GET", "/data/departments/{department_id}/persons", "auth", "department_persons",
+          cache=PEOPLE),
     Route("GET", "/data/events/last", "auth", "events_last", MANAGER),
     Route("GET", "/data/events/names", "auth", "event_names", MANAGER),
     Route("GET", "/data/events/login-logs/last", "auth", "login_logs_last", ADMIN),

@@ -130,7 +130,7 @@ def filtered(spec, query_args, allowed=None):
     """A select of the model filtered by Zou's `?col=value` syntax. `allowed` (a set)
     restricts which real columns this caller may filter on."""
     mapper = sa.inspect(spec.model)
-    query = sa.select(spec.model)
+    query = sa.select(spec.model.__table__)
     for key, raw in query_args.items():
         if key in RESERVED:
             continue
@@ -177,6 +177,43 @@ def _shape(spec, rows, query_args, relations_default=False, view=None):
     return items
 
 
+def _related_ids(uow, model, ids):
+    """{relation name: {row id: [related ids in the relation's order]}}, one query each."""
+    related = {}
+    for relationship in sa.inspect(model).relationships:
+        if relationship.secondary is None:
+            continue
+        (_, local), = relationship.synchronize_pairs
+        (remote, far), = relationship.secondary_synchronize_pairs
+        query = (sa.select(local, far).join(remote.table, remote == far)
+                 .where(local.in_(ids)))
+        order = relationship.order_by or ()
+        query = query.order_by(*order) if order else query
+        links = related.setdefault(relationship.key, {})
+        for parent, child in uow.session.connection().execute(query) if ids else ():
+            links.setdefault(parent, []).append(child)
+    return related
+
+
+def read_records(uow, model, query):
+    """Run a Core select of a model's table; Records with their m2m id lists."""
+    rows = uow.session.connection().execute(query).mappings().all()
+    related = _related_ids(uow, model, [row["id"] for row in rows])
+    return [schemas.Record(model, {**row, **{name: links.get(row["id"], [])
+                                             for name, links in related.items()}})
+            for row in rows]
+
+
+def read_record(uow, spec, instance_id):
+    """One row as a Record, or 404 (400 'Malformed ID.' for a bad id)."""
+    table = spec.model.__table__
+    found = read_records(uow, spec.model, sa.select(table).where(
+        table.c.id == parse_id(instance_id)))
+    if not found:
+        raise errors.NotFound()
+    return found[0]
+
+
 def list_rows(uow, spec, caller, query_args, allowed=None, view=None):
     """Zou's list: a bare array, or the page envelope when `page` is given. `view(row,
     relations)` renders rows for this caller (default: the model's JSON)."""
@@ -187,7 +224,7 @@ def list_rows(uow, spec, caller, query_args, allowed=None, view=None):
     order = [getattr(spec.model, name) for name in spec.order_by]
     query = query.order_by(*order, spec.model.id)
     if "page" not in query_args:
-        return _shape(spec, uow.session.scalars(query).all(), query_args, view=view)
+        return _shape(spec, read_records(uow, spec.model, query), query_args, view=view)
     page = int_arg(query_args, "page", 1)
     limit = int_arg(query_args, "limit", 0)
     if limit < 0:
@@ -195,7 +232,7 @@ def list_rows(uow, spec, caller, query_args, allowed=None, view=None):
     limit = limit or PAGE_SIZE
     total = uow.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
     offset = max(page - 1, 0) * limit
-    rows = [] if page < 1 else uow.session.scalars(query.offset(offset).limit(limit)).all()
+    rows = [] if page < 1 else read_records(uow, spec.model, query.offset(offset).limit(limit))
     return {"data": _shape(spec, rows, query_args, view=view), "total": total,
             "nb_pages": math.ceil(total / limit), "limit": limit,
             "offset": offset, "page": page}
@@ -203,7 +240,7 @@ def list_rows(uow, spec, caller, query_args, allowed=None, view=None):
 
 def get_row(uow, spec, caller, instance_id, query_args=None):
     """One row; `relations` defaults to true here, as in Zou."""
-    row = fetch(uow, spec, instance_id)
+    row = read_record(uow, spec, instance_id)
     spec.check_read(uow, caller, row)
     return _shape(spec, [row], query_args or {}, relations_default="true")[0]
 

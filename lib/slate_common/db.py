@@ -46,6 +46,7 @@ class UnitOfWork:
         self.session = session
         self.actor_id = actor_id
         self.pending = []
+        self.memo = {}  # per-call lookups (e.g. the caller's row)
 
     def emit(self, name, data, payload=None, project_id=None):
         """Queue an event; it is stored only if this unit of work commits."""

@@ -15,12 +15,15 @@ GRACE_SECONDS = 10
 
 
 def commands(settings):
-    """(name, argv) of every process of the suite."""
+    """(name, argv) of every process of the suite: each service runs
+    `settings.service_replicas` times (replicas share its queue, one per core helps)."""
     python = sys.executable
     procs = [("relay", [python, "-m", "slate_common.cli", "relay"])]
     for entry in sorted(importlib.metadata.entry_points(group="slate.services"),
                         key=lambda ep: ep.name):
-        procs.append((entry.name, [python, "-m", "slate_common.cli", "service", entry.name]))
+        for replica in range(1, settings.service_replicas + 1):
+            procs.append(("%s-%d" % (entry.name, replica),
+                          [python, "-m", "slate_common.cli", "service", entry.name]))
     procs.append(("gateway", [python, "-m", "gunicorn", "-c",
                               "python:slate_gateway.gunicorn_conf"]))
     procs.append(("stream", [python, "-m", "slate_gateway.stream"]))

@@ -42,13 +42,15 @@ class Database(DependencyProvider):
             uow.rollback()
             return exc_info
         try:
-            uow.commit()
+            positions = uow.commit()
         except sa_exc.IntegrityError:
             uow.rollback()
             return _exc_info(errors.Conflict())
         except Exception:
             uow.rollback()
             return sys.exc_info()
+        if positions:
+            uow.memo["position"] = positions[-1]
         return None
 
     def worker_teardown(self, worker_ctx):
@@ -86,9 +88,16 @@ class RequestContext(DependencyProvider):
 
 
 def finish_units_of_work(worker_ctx, result, exc_info):
+    """Commit (or roll back) every unit of work of this worker. A reply envelope of a
+    call that stored events gets `position`: the log position of its last event, so the
+    gateway can wait until that change has reached every replica's caches."""
     for provider in worker_ctx.container.dependencies:
         if isinstance(provider, Database):
             exc_info = provider.finish(worker_ctx, exc_info)
+            uow = provider.active.get(worker_ctx)
+            position = uow.memo.get("position") if uow is not None else None
+            if position and isinstance(result, dict) and "status" in result:
+                result = {**result, "position": position}
     return (None if exc_info else result), exc_info
 
 

@@ -22,6 +22,8 @@ class Settings:
     login_max_failures: int = 5
     login_lockout_seconds: int = 60
     service_workers: int = 10
+    service_replicas: int = 2
+    cache_seconds: float = 10.0
     public_url: str = "http://localhost:8080"
     smtp_host: str = ""
     smtp_port: int = 25
@@ -45,6 +47,8 @@ _ENV = {
     "storage_dir": ("SLATE_STORAGE_DIR", str),
     "rpc_timeout": ("SLATE_RPC_TIMEOUT", float),
     "service_workers": ("SLATE_SERVICE_WORKERS", int),
+    "service_replicas": ("SLATE_SERVICE_REPLICAS", int),
+    "cache_seconds": ("SLATE_CACHE_SECONDS", float),
     "login_max_failures": ("SLATE_LOGIN_MAX_FAILURES", int),
     "login_lockout_seconds": ("SLATE_LOGIN_LOCKOUT_SECONDS", int),
     "public_url": ("SLATE_PUBLIC_URL", str),

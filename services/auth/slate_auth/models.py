@@ -98,7 +98,7 @@ class Person(TimestampedMixin, Base):
     studio_id = sa.Column(UUID(as_uuid=True), sa.ForeignKey("auth.studios.id"))
     password = sa.Column(sa.LargeBinary(60))
     departments = orm.relationship(Department, secondary=person_departments,
-                                   lazy="selectin", order_by=Department.name)
+                                   order_by=Department.name)
 
     @property
     def full_name(self):

@@ -1,5 +1,11 @@
-"""bcrypt password hashes and Zou's password rules."""
+"""bcrypt password hashes and Zou's password rules.
+
+bcrypt is slow on purpose (~0.25 s at Zou's 12 rounds): it runs in eventlet's OS thread
+pool so a login never freezes the other requests of a service process, and several
+logins use several cores (bcrypt releases the GIL).
+"""
 import bcrypt
+from eventlet import tpool
 
 from slate_common import errors
 
@@ -8,7 +14,7 @@ DUMMY = bcrypt.hashpw(b"dummy-password", bcrypt.gensalt())
 
 
 def hash_password(password):
-    return bcrypt.hashpw(password.encode("utf-8")[:72], bcrypt.gensalt())
+    return tpool.execute(bcrypt.hashpw, password.encode("utf-8")[:72], bcrypt.gensalt())
 
 
 def check_password(hashed, password):
@@ -16,10 +22,10 @@ def check_password(hashed, password):
     timing does not tell which emails exist."""
     candidate = (password if isinstance(password, str) else "").encode("utf-8")[:72]
     if not hashed:
-        bcrypt.checkpw(candidate, DUMMY)
+        tpool.execute(bcrypt.checkpw, candidate, DUMMY)
         return False
     try:
-        return bcrypt.checkpw(candidate, bytes(hashed))
+        return tpool.execute(bcrypt.checkpw, candidate, bytes(hashed))
     except ValueError:
         return False
 

@@ -33,9 +33,10 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # -- rendering -------------------------------------------------------------------------
 
 def render_person(person, relations=True):
-    """Everything but secrets (Zou's serialize_safe); departments as ids with relations."""
+    """Everything but secrets (Zou's serialize_safe); departments as ids with relations.
+    `person` is a Person or a Record of one."""
     out = schemas.render(person, PERSON_HIDDEN, relations=relations)
-    out["full_name"] = person.full_name
+    out["full_name"] = ("%s %s" % (out["first_name"] or "", out["last_name"] or "")).strip()
     return out
 
 
@@ -187,7 +188,7 @@ def list_persons(uow, caller, query_args):
 
 def get_person(uow, caller, person_id, query_args):
     me = access.current_person(uow, caller)
-    person = crud.fetch(uow, PERSONS, person_id)
+    person = crud.read_record(uow, PERSONS, person_id)
     if me.role == "client" and person.id != me.id:
         raise errors.Forbidden()
     relations = str((query_args or {}).get("relations", "true")).lower() == "true"

@@ -85,7 +85,7 @@ def change_own_password(uow, settings, caller, body):
     """POST /auth/change-password. A wrong old password counts as a failed login, so
     this returns error replies (they must commit) rather than raising."""
     from slate_auth import sessions
-    person = access.current_person(uow, caller)
+    person = access.current_person_row(uow, caller)
     body = _required(body, "old_password", "password", "password_2")
     now = db.utcnow()
     if sessions.locked(person, settings, now):
