@@ -6,6 +6,7 @@
     slate relay                        run the event relay (PostgreSQL -> RabbitMQ)
     slate services                     list the installed services
     slate up                           run the whole suite in the foreground
+    slate rebuild NAME                 rebuild a service's tables from the event log
 
 Settings come from the environment (see slate_common.settings). Imports stay inside the
 commands: `slate service` must monkey-patch with eventlet before anything else loads.
@@ -59,6 +60,21 @@ def run_relay(args):
     relay.run(_settings(), stop)
 
 
+def rebuild(args):
+    """Empty a service's tables and rebuild them from the event log, in one transaction."""
+    from importlib import metadata
+    from sqlalchemy import orm
+    from slate_common import db, projections
+    found = {ep.name: ep for ep in metadata.entry_points(group="slate.projections")}
+    module = found[args.name].load()
+    engine = db.create_engine(_settings(), pool_size=1)
+    with orm.Session(engine) as session, session.begin():
+        for table in reversed(module.TABLES.sorted_tables):
+            session.execute(table.delete())
+        applied = projections.replay(session, module.event_models)
+    print("rebuilt %s from %d events" % (args.name, applied))
+
+
 def up(args):
     from slate_common import launcher
     sys.exit(launcher.run(_settings()))
@@ -84,6 +100,9 @@ def parser():
     commands.add_parser("relay").set_defaults(func=run_relay)
     commands.add_parser("services").set_defaults(func=list_services)
     commands.add_parser("up").set_defaults(func=up)
+    rebuild_parser = commands.add_parser("rebuild")
+    rebuild_parser.add_argument("name")
+    rebuild_parser.set_defaults(func=rebuild)
     return top
 
 

@@ -316,8 +316,9 @@ def update_row(uow, spec, caller, instance_id, body, ignore=()):
     return spec.to_json(row)
 
 
-def record_update(uow, spec, row, change):
-    """Apply `change()` to a row, flush, and emit `<event>:update` with old/new values."""
+def record_update(uow, spec, row, change, event=None):
+    """Apply `change()` to a row, flush, and emit `<event>:update` (or `event`) with the
+    row id, each changed field as [old, new] and the new `updated_at`."""
     before = snapshot(row)
     change()
     _flush(uow, spec)
@@ -326,8 +327,8 @@ def record_update(uow, spec, row, change):
     changes = {key: [before.get(key), after[key]] for key in after
                if before.get(key) != after[key] and key != "updated_at"}
     if changes:
-        uow.emit(spec.event + ":update", spec.public_data(row),
-                 {"changes": changes, "updated_at": after["updated_at"]},
+        uow.emit(event or spec.event + ":update", spec.public_data(row),
+                 {"id": after["id"], "changes": changes, "updated_at": after["updated_at"]},
                  project_id=_project_of(row))
     return changes
 

@@ -6,12 +6,15 @@ import urllib.parse
 
 import sqlalchemy as sa
 
-from slate_common import crud, db, errors, mail
+from slate_common import crud, db, errors, mail, schemas
 
-from slate_auth import access, passwords
+from slate_auth import access, passwords, people
 from slate_auth.models import Person, ResetToken
 
 TOKEN_HOURS = 2
+PASSWORD_EVENT = "internal:person-password-changed"
+TOKEN_EVENT = "internal:reset-token"
+TOKEN_USED_EVENT = "internal:reset-token-used"
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
@@ -22,9 +25,10 @@ def _hash(token):
 def new_token(uow, email):
     """A fresh 64-character reset token for `email` (replacing any older one)."""
     token = "".join(secrets.choice(ALPHABET) for _ in range(64))
-    uow.session.merge(ResetToken(
+    row = uow.session.merge(ResetToken(
         email=email.lower(), token_hash=_hash(token),
         expires_at=db.utcnow() + datetime.timedelta(hours=TOKEN_HOURS)))
+    uow.emit(TOKEN_EVENT, {}, {"new": schemas.render(row)})
     return token
 
 
@@ -43,10 +47,12 @@ def _required(body, *names):
 
 
 def _set_password(uow, person, password):
-    person.password = passwords.hash_password(password)
-    person.login_failed_attemps = 0
-    uow.emit("internal:person-password-changed", {"person_id": str(person.id)},
-             {"password": person.password.decode("ascii")})
+    hashed = passwords.hash_password(password)
+
+    def change():
+        person.password = hashed
+        person.login_failed_attemps = 0
+    crud.record_update(uow, people.PERSONS, person, change, PASSWORD_EVENT)
 
 
 def request_reset(uow, settings, body):
@@ -77,6 +83,7 @@ def reset(uow, body):
     if person is None:
         raise errors.Invalid("Wrong or expired token.")
     _set_password(uow, person, body["password"])
+    uow.emit(TOKEN_USED_EVENT, {}, {"old": schemas.render(stored)})
     uow.session.delete(stored)
     return {"success": True}
 
@@ -92,7 +99,7 @@ def change_own_password(uow, settings, caller, body):
         return {"status": 400, "body": {"error": True, "too_many_failed_login_attemps": True,
                                         "message": "Too many failed login attempts."}}
     if not passwords.check_password(person.password, body["old_password"]):
-        sessions.record_failure(person, now)
+        sessions.record_failure(uow, settings, person, now)
         return {"status": 400, "body": {"error": True, "message": "Old password is wrong."}}
     passwords.validate_new_password(body["password"], body["password_2"])
     _set_password(uow, person, body["password"])

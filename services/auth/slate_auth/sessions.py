@@ -8,7 +8,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from slate_common import db, errors, tokens
+from slate_common import crud, db, errors, schemas, tokens
 
 from slate_auth import access, passwords, people, resets
 from slate_auth.models import LoginLog, Person, RevokedToken
@@ -17,6 +17,8 @@ BROWSERS = ("Brave", "Chrome", "Edge", "Firefox", "Safari", "Opera", "Vivaldi", 
 NOT_BROWSERS = ("HeadlessChrome", "python-requests", "curl", "Gazu", "Wget")
 COOKIE_MAX_AGE = 31540000
 REVOKED_EVENT = "internal:token-revoked"
+LOGIN_EVENT = "internal:person-login"          # login counters and last presence
+LOGIN_LOG_EVENT = "internal:login-log"
 WRONG = "Wrong email or password."
 
 
@@ -57,20 +59,27 @@ def _login_body(body):
     return email.strip(), "default" if password is None else str(password)
 
 
-def locked(person, settings, now):
-    """True while a person is locked out; an elapsed lockout resets the counter."""
-    if (person.login_failed_attemps or 0) < settings.login_max_failures:
-        return False
+def _lockout_over(person, settings, now):
     window = datetime.timedelta(seconds=settings.login_lockout_seconds)
-    if person.last_login_failed and now - person.last_login_failed < window:
-        return True
-    person.login_failed_attemps = 0
-    return False
+    return not person.last_login_failed or now - person.last_login_failed >= window
 
 
-def record_failure(person, now):
-    person.login_failed_attemps = (person.login_failed_attemps or 0) + 1
-    person.last_login_failed = now
+def locked(person, settings, now):
+    """True while a person is locked out (too many failures, the last one recent)."""
+    return (person.login_failed_attemps or 0) >= settings.login_max_failures and \
+        not _lockout_over(person, settings, now)
+
+
+def record_failure(uow, settings, person, now):
+    """Count a failed login (an elapsed lockout starts the count again), as an event."""
+    count = person.login_failed_attemps or 0
+    if count >= settings.login_max_failures and _lockout_over(person, settings, now):
+        count = 0
+
+    def fail():
+        person.login_failed_attemps = count + 1
+        person.last_login_failed = now
+    crud.record_update(uow, people.PERSONS, person, fail, LOGIN_EVENT)
 
 
 def login(uow, settings, body, context):
@@ -84,12 +93,14 @@ def login(uow, settings, body, context):
         return reply({"error": True, "login": False, "too_many_failed_login_attemps": True,
                       "message": "Too many failed login attempts, retry in a minute."}, 400)
     if not passwords.check_password(person.password, password):
-        record_failure(person, now)
+        record_failure(uow, settings, person, now)
         return reply({"login": False, "message": WRONG}, 400)
     if not person.active:
         return reply({"error": True, "login": False, "unactive": True,
                       "message": "User is unactive, he cannot log in."}, 401)
-    person.login_failed_attemps = 0
+    if person.login_failed_attemps:
+        crud.record_update(uow, people.PERSONS, person,
+                           lambda: setattr(person, "login_failed_attemps", 0), LOGIN_EVENT)
     if password == "default":
         token = resets.new_token(uow, person.email or "")
         return reply({"login": False, "default_password": True, "token": token}, 400)
@@ -101,10 +112,13 @@ def logged_in(uow, settings, person, context, now):
         settings.secret_key, person.id, settings.access_token_days,
         settings.refresh_token_days)
     browser = is_browser(context.get("user_agent"))
-    uow.session.add(LoginLog(id=uuid.uuid4(), person_id=person.id, created_at=now,
-                             updated_at=now, ip_address=context.get("ip_address"),
-                             origin="web" if browser else "script"))
-    person.last_presence = now.date()
+    log = LoginLog(id=uuid.uuid4(), person_id=person.id, created_at=now, updated_at=now,
+                   ip_address=context.get("ip_address"), origin="web" if browser else "script")
+    uow.session.add(log)
+    uow.emit(LOGIN_LOG_EVENT, {"person_id": str(person.id)}, {"new": schemas.render(log)})
+    if person.last_presence != now.date():
+        crud.record_update(uow, people.PERSONS, person,
+                           lambda: setattr(person, "last_presence", now.date()), LOGIN_EVENT)
     body = {"user": people.render_person(person),
             "organisation": people.organisation_json(people.organisation(uow),
                                                      person.role == "admin"),
@@ -143,10 +157,11 @@ def logout(uow, settings, caller):
     person = access.current_person(uow, caller)
     jtis = [jti for jti in (caller.get("jti"), caller.get("refresh_jti")) if jti]
     expires_at = db.utcnow() + datetime.timedelta(days=settings.refresh_token_days)
-    for jti in jtis:
-        uow.session.merge(RevokedToken(jti=jti, person_id=person.id, expires_at=expires_at))
+    rows = [uow.session.merge(RevokedToken(jti=jti, person_id=person.id,
+                                           expires_at=expires_at)) for jti in jtis]
     uow.emit(REVOKED_EVENT, {"person_id": str(person.id)},
-             {"jtis": jtis, "expires_at": _unix(expires_at)})
+             {"jtis": jtis, "expires_at": _unix(expires_at),
+              "new": [schemas.render(row) for row in rows]})
     return reply({"logout": True}, cookies={"clear": [
         {"name": "access_token_cookie", "path": "/"},
         {"name": "refresh_token_cookie", "path": "/auth/refresh-token"}]})
@@ -158,6 +173,6 @@ def _unix(naive_utc):
 
 def revoked_tokens(uow):
     """Every revoked jti that has not expired yet (what a starting gateway loads)."""
-    uow.session.execute(sa.delete(RevokedToken).where(RevokedToken.expires_at < db.utcnow()))
+    query = sa.select(RevokedToken).where(RevokedToken.expires_at >= db.utcnow())
     return [{"jti": row.jti, "expires_at": _unix(row.expires_at)}
-            for row in uow.session.scalars(sa.select(RevokedToken))]
+            for row in uow.session.scalars(query)]

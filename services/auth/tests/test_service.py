@@ -37,8 +37,9 @@ def test_wrong_password_is_zous_400_and_repeated_failures_lock(auth, create_pers
     create_person(email="lock@example.com")
     wrong = {"body": {"email": "lock@example.com", "password": "nope"}}
     for _ in range(5):
-        assert auth().login(wrong) == {"status": 400, "body": {
-            "login": False, "message": "Wrong email or password."}}
+        reply = auth().login(wrong)
+        assert (reply["status"], reply["body"]) == (400, {
+            "login": False, "message": "Wrong email or password."})
     locked = auth().login({"body": {"email": "lock@example.com", "password": "secret123"}})
     assert locked["status"] == 400 and locked["body"]["too_many_failed_login_attemps"]
 
