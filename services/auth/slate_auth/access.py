@@ -17,7 +17,7 @@ def current_person(uow, caller):
     if person is None:
         table = Person.__table__
         found = crud.read_records(uow, Person, sa.select(table).where(
-            table.c.id == _uuid(caller["person_id"])))
+            table.c.id == _uuid(caller["person_id"])), relations=False)
         if not found or not found[0].active:
             raise errors.InactiveUser()
         person = uow.memo["caller"] = found[0]

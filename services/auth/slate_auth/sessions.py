@@ -133,7 +133,7 @@ def _cookie(value, path):
 
 
 def authenticated(uow, caller):
-    person = access.current_person(uow, caller)
+    person = crud.read_record(uow, people.PERSONS, access.current_person(uow, caller).id)
     user = {**people.render_person(person), "fido_devices": []}
     return {"authenticated": True, "user": user,
             "organisation": people.organisation_json(people.organisation(uow),
