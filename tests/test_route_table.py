@@ -17,3 +17,15 @@ def test_every_row_names_an_existing_rpc_method():
 def test_every_row_names_an_installed_service():
     names = {cls.name for cls in installed_services()}
     assert {row.service for row in ROUTES} <= names
+
+
+def test_every_contract_a_row_names_resolves_into_the_openapi_document():
+    from slate_gateway.openapi import build_openapi, schema_json
+    for row in ROUTES:
+        for schema in (row.request_schema, row.response_schema):
+            if schema:
+                assert schema_json(schema)["properties"], (row.path, schema)
+    document = build_openapi(ROUTES, "1.0.97")
+    person = document["paths"]["/data/persons/{instance_id}"]["get"]
+    reply = person["responses"]["2XX"]["content"]["application/json"]["schema"]
+    assert "password" not in reply["properties"] and "full_name" in reply["properties"]

@@ -53,16 +53,20 @@ def path_params(path):
     return tuple(PARAM.findall(path))
 
 
-def crud(service, model, read=AUTHENTICATED, write=ADMIN, cache=()):
+def crud(service, model, read=AUTHENTICATED, write=ADMIN, cache=(), contract=None):
     """The five generic CRUD rows of a model: `/data/<model>` and `/data/<model>/{instance_id}`.
-    `cache`: the event families a cached read depends on (none: reads are not cached)."""
+    `cache`: the event families a cached read depends on (none: reads are not cached).
+    `contract`: "module:Name" of the marshmallow reply schema; "<Name>Input" beside it
+    holds what create and update accept (both feed /openapi.json)."""
     extra = types.MappingProxyType({"model": model})
     many, one = "/data/%s" % model, "/data/%s/{instance_id}" % model
+    body = contract and contract + "Input"
     return (
         Route("GET", many, service, "crud_list", read, extra, cache=cache),
-        Route("POST", many, service, "crud_create", write, extra),
-        Route("GET", one, service, "crud_get", read, extra, cache=cache),
-        Route("PUT", one, service, "crud_update", write, extra),
+        Route("POST", many, service, "crud_create", write, extra, body, contract),
+        Route("GET", one, service, "crud_get", read, extra, response_schema=contract,
+              cache=cache),
+        Route("PUT", one, service, "crud_update", write, extra, body, contract),
         Route("DELETE", one, service, "crud_delete", write, extra),
     )
 
@@ -79,10 +83,10 @@ AUTH_ROUTES = (
     Route("POST", "/auth/change-password", "auth", "change_password"),
     Route("POST", "/auth/reset-password", "auth", "reset_password_request", PUBLIC),
     Route("PUT", "/auth/reset-password", "auth", "reset_password", PUBLIC),
-    *crud("auth", "persons", cache=PEOPLE),
-    *crud("auth", "departments", cache=PEOPLE),
-    *crud("auth", "studios", cache=PEOPLE),
-    *crud("auth", "organisations", cache=PEOPLE),
+    *crud("auth", "persons", cache=PEOPLE, contract="slate_auth.contracts:Person"),
+    *crud("auth", "departments", cache=PEOPLE, contract="slate_auth.contracts:Department"),
+    *crud("auth", "studios", cache=PEOPLE, contract="slate_auth.contracts:Studio"),
+    *crud("auth", "organisations", cache=PEOPLE, contract="slate_auth.contracts:Organisation"),
     Route("POST", "/actions/persons/{person_id}/change-password", "auth",
           "person_change_password", ADMIN),
     Route("POST", "/actions/persons/{person_id}/departments/add", "auth",

@@ -81,6 +81,22 @@ def input_schema(model, extra=None):
     return marshmallow.Schema.from_dict(declared, name=model.__name__ + "Input")
 
 
+@functools.cache
+def output_schema(model, hidden=frozenset(), extra=None):
+    """A marshmallow Schema class describing a model's rendered JSON (the contract of
+    its replies; `extra` adds computed fields as (name, field) pairs)."""
+    declared = {column.key: _field_for(column) for column in sa.inspect(model).columns
+                if column.key not in hidden}
+    for field in declared.values():
+        field.required = False
+    for name in relation_names(model):
+        declared[name] = fields.List(fields.UUID())
+    declared["type"] = fields.String()
+    for name, field in (extra or ()):
+        declared[name] = field
+    return marshmallow.Schema.from_dict(declared, name=model.__name__)
+
+
 INVALID_FORMAT = "One of the provided values has an invalid format."
 MISSING_FIELD = "A required field is missing."
 EMPTY_BODY = ("Data are empty. Please verify that you sent JSON data and that you set the "
