@@ -87,7 +87,7 @@ def test_logout_revokes_the_token_on_every_gateway_worker(suite):
 
 
 def test_person_event_in_the_log_and_over_socketio(client, suite):
-    received, connected = [], threading.Event()
+    received = []
     event_client = gazu.events.init()
     gazu.events.add_listener(event_client, "person:new", received.append)
     listener = threading.Thread(target=gazu.events.run_client, args=(event_client,),
@@ -191,3 +191,9 @@ def test_reads_see_every_write_at_once_on_every_worker(suite):
             listed = requests.get(suite.url + "/data/persons", headers=headers,
                                   params={"id": person["id"]}).json()
             assert listed[0]["last_name"] == name
+
+
+def test_config_is_public_and_zou_shaped(suite):
+    config = requests.get(suite.url + "/api/config").json()
+    assert config["is_self_hosted"] is True and config["oidc_enabled"] is False
+    assert isinstance(config["dark_theme_by_default"], bool)

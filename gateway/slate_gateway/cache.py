@@ -62,10 +62,12 @@ class ReplyCache:
                 self._entries.popitem(last=False)
 
     def invalidate(self, event_name):
-        """An event committed: bump its family (`person` for `person:update`)."""
+        """An event committed: bump its family (`person` for `person:update`) and its full
+        name (rows may depend on one internal event, e.g. a read model's update)."""
         family = event_name.split(":", 1)[0]
         with self._lock:
             self._generations[family] += 1
+            self._generations[event_name] += 1
 
     def reset(self, usable):
         """The listener (re)connected or lost the broker: forget everything."""

@@ -76,6 +76,7 @@ def crud(service, model, read=AUTHENTICATED, write=ADMIN, cache=(), contract=Non
 PEOPLE = ("person", "department", "studio", "organisation")
 
 AUTH_ROUTES = (
+    Route("GET", "/config", "auth", "config", PUBLIC, cache=("organisation",)),
     Route("POST", "/auth/login", "auth", "login", PUBLIC),
     Route("GET", "/auth/logout", "auth", "logout"),
     Route("GET", "/auth/authenticated", "auth", "authenticated"),
@@ -104,7 +105,34 @@ AUTH_ROUTES = (
     Route("GET", "/data/events/{instance_id}", "auth", "events_get", ADMIN),
 )
 
-ROUTES = AUTH_ROUTES
+# What the catalog's reads depend on: its own data, and its persons read model (the
+# caller's role, teams' members), which announces each update it applies: `person:*`
+# alone would come before the read model has caught up.
+CATALOG = ("project", "project-status", "asset-type", "entity-type", "person",
+           "internal:read-model:catalog.persons")
+PROJECT = "/data/projects/{project_id}"
+
+CATALOG_ROUTES = (
+    Route("GET", "/data/projects/open", "catalog", "open_projects", cache=CATALOG),
+    Route("GET", "/data/projects/all", "catalog", "all_projects", cache=CATALOG),
+    *crud("catalog", "projects", cache=CATALOG, contract="slate_catalog.contracts:Project"),
+    *crud("catalog", "project-status", cache=CATALOG,
+          contract="slate_catalog.contracts:ProjectStatus"),
+    *crud("catalog", "entity-types", cache=CATALOG,
+          contract="slate_catalog.contracts:EntityType"),
+    Route("GET", "/data/asset-types", "catalog", "asset_types", cache=CATALOG),
+    Route("GET", "/data/asset-types/{asset_type_id}", "catalog", "asset_type",
+          cache=CATALOG),
+    Route("GET", PROJECT + "/team", "catalog", "team", cache=CATALOG),
+    Route("POST", PROJECT + "/team", "catalog", "add_team_member", MANAGER),
+    Route("DELETE", PROJECT + "/team/{person_id}", "catalog", "remove_team_member", MANAGER),
+    Route("POST", PROJECT + "/settings/asset-types", "catalog", "add_asset_type_setting",
+          MANAGER),
+    Route("DELETE", PROJECT + "/settings/asset-types/{asset_type_id}", "catalog",
+          "remove_asset_type_setting", MANAGER),
+)
+
+ROUTES = AUTH_ROUTES + CATALOG_ROUTES
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

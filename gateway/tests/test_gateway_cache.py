@@ -56,3 +56,13 @@ def test_follower_waits_for_a_position():
     assert follower.wait_for(3, 5) is True
     follower.saw(2)
     assert follower.position == 3
+
+
+def test_a_row_may_depend_on_one_internal_event():
+    cache = usable_cache()
+    families = ("project", "internal:read-model:catalog.persons")
+    cache.put("k", cache.snapshot(families), b"x")
+    cache.invalidate("internal:token-revoked")
+    assert cache.get("k", families) == b"x"
+    cache.invalidate("internal:read-model:catalog.persons")
+    assert cache.get("k", families) is None

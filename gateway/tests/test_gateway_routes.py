@@ -62,7 +62,7 @@ def test_check_routes_against_reports_missing_entrypoints():
 
 
 def test_check_routes_against_ignores_other_services():
-    other = type("Catalog", (), {"name": "catalog"})
+    other = type("Tasks", (), {"name": "tasks"})
     check_routes_against([other])
 
 

@@ -2,6 +2,7 @@
 
     slate init-db                      create the database and migrate every schema
     slate create-admin EMAIL --password P [--first-name F --last-name L]
+    slate init-data                    create each service's defaults (idempotent)
     slate service NAME                 run one nameko service (auth, ...) in the foreground
     slate relay                        run the event relay (PostgreSQL -> RabbitMQ)
     slate services                     list the installed services
@@ -38,6 +39,23 @@ def create_admin(args):
                                  args.last_name)
     uow.commit()
     print(("created admin %s" if created else "admin %s already exists") % args.email)
+    engine.dispose()
+
+
+def init_data(args):
+    """Run every installed `slate.init_data` entry point (`init_data(uow) -> [names]`),
+    each in its own unit of work, so a new install is usable at once."""
+    from importlib import metadata
+    from slate_common import db
+    engine = db.create_engine(_settings(), pool_size=1)
+    for entry in sorted(metadata.entry_points(group="slate.init_data"), key=lambda e: e.name):
+        uow = db.unit_of_work(engine)
+        try:
+            created = entry.load()(uow) or []
+            uow.commit()
+        finally:
+            uow.close()
+        print("%s: %s" % (entry.name, ", ".join(created) if created else "nothing to create"))
     engine.dispose()
 
 
@@ -88,6 +106,7 @@ def parser():
     top = argparse.ArgumentParser(prog="slate", description=__doc__.split("\n")[0])
     commands = top.add_subparsers(dest="command", required=True)
     commands.add_parser("init-db").set_defaults(func=init_db)
+    commands.add_parser("init-data").set_defaults(func=init_data)
     admin = commands.add_parser("create-admin")
     admin.add_argument("email")
     admin.add_argument("--password", required=True)

@@ -317,9 +317,10 @@ def update_row(uow, spec, caller, instance_id, body, ignore=()):
     return spec.to_json(row)
 
 
-def record_update(uow, spec, row, change, event=None):
+def record_update(uow, spec, row, change, event=None, project_id=None):
     """Apply `change()` to a row, flush, and emit `<event>:update` (or `event`) with the
-    row id, each changed field as [old, new] and the new `updated_at`."""
+    row id, each changed field as [old, new] and the new `updated_at`. The event's
+    project is the row's `project_id`, or `project_id` when given."""
     before = snapshot(row)
     change()
     _flush(uow, spec)
@@ -330,7 +331,7 @@ def record_update(uow, spec, row, change, event=None):
     if changes:
         uow.emit(event or spec.event + ":update", spec.public_data(row),
                  {"id": after["id"], "changes": changes, "updated_at": after["updated_at"]},
-                 project_id=_project_of(row))
+                 project_id=project_id or _project_of(row))
     return changes
 
 

@@ -3,17 +3,24 @@ that commit before they reply.
 
 nameko sends an RPC reply *before* calling providers' `worker_result`, so committing there
 could acknowledge a change that then fails to commit. Our `rpc` entrypoint finishes every
-unit of work first and replies with the commit's outcome.
+unit of work first and replies with the commit's outcome. `EventFollower` keeps a
+service's read model of other services' data current from the event log.
 """
+import logging
+import socket
 import sys
+import uuid
 import weakref
 
 import nameko.rpc
 from nameko.extensions import DependencyProvider
 from sqlalchemy import exc as sa_exc
 
-from slate_common import db, errors
+from slate_common import consumers, db, errors
 from slate_common.settings import settings_from_config
+
+log = logging.getLogger(__name__)
+EVENTS_EXCHANGE = "slate.events"
 
 
 class Database(DependencyProvider):
@@ -120,3 +127,84 @@ def _exc_info(exc):
         raise exc
     except Exception:
         return sys.exc_info()
+
+
+class EventFollower(DependencyProvider):
+    """A consumer of the event log living in a service container (a read model fed by
+    another service's events).
+
+    At container start a managed green thread catches `consumer` up from the table
+    (`consumers.catch_up`: `handle(session, event)` and the tracking row commit together),
+    then follows `slate.events` (an exclusive auto-deleted queue bound with `#`): every
+    message is only a wake-up for another catch-up, and it also catches up every
+    `poll_seconds`, so a lost message or a broker outage only delays. It stops with the
+    container. Workers get the follower's `catch_up` (to read their own writes at once).
+    """
+
+    def __init__(self, consumer, handle, names=None, poll_seconds=2.0):
+        self.consumer, self.handle, self.names = consumer, handle, names
+        self.poll_seconds = poll_seconds
+        self.stopping = False
+        self.thread = None
+
+    def setup(self):
+        self.settings = settings_from_config(self.container.config)
+        self.engine = db.create_engine(self.settings, pool_size=2)
+
+    def start(self):
+        self.thread = self.container.spawn_managed_thread(self._follow)
+
+    def stop(self):
+        self.stopping = True
+        if self.thread is not None:
+            self.thread.kill()
+        self.engine.dispose()
+
+    def kill(self):
+        self.stop()
+
+    def get_dependency(self, worker_ctx):
+        return self.catch_up
+
+    def catch_up(self):
+        """Apply every event not yet applied; return how many were read."""
+        return consumers.catch_up(self.engine, self.consumer, self.handle, self.names,
+                                  announce=True)
+
+    def _follow(self):
+        import eventlet
+        while not self.stopping:
+            try:
+                self._consume()
+            except Exception:  # broker or database down, or a bug: log, retry
+                log.exception("%s: following the event log failed; retrying",
+                              self.consumer)
+                eventlet.sleep(min(self.poll_seconds, 1.0))
+
+    def _consume(self):
+        import kombu
+        exchange = kombu.Exchange(EVENTS_EXCHANGE, type="topic", durable=True)
+        queue = kombu.Queue("%s.%s" % (self.consumer, uuid.uuid4().hex), exchange,
+                            routing_key="#", exclusive=True, auto_delete=True,
+                            durable=False)
+        with kombu.Connection(self.settings.amqp_uri, heartbeat=30) as connection:
+            connection.ensure_connection(max_retries=1)
+            with connection.Consumer(queue, callbacks=[self._wake], no_ack=True,
+                                     accept=["json"]):
+                self.catch_up()  # what was committed before the queue was bound
+                while not self.stopping:
+                    self._wait(connection)
+                    self.catch_up()
+
+    @staticmethod
+    def _wake(body, message):
+        """A message only says "the log grew": the catch-up after the wait reads it."""
+
+    def _wait(self, connection):
+        """Block until a message arrives or `poll_seconds` pass; drain queued wake-ups."""
+        try:
+            connection.drain_events(timeout=self.poll_seconds)
+            while True:  # many messages make one catch-up
+                connection.drain_events(timeout=0)
+        except socket.timeout:
+            connection.heartbeat_check()

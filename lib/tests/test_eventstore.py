@@ -166,3 +166,17 @@ def test_running_relay_publishes_new_commits_promptly(clean_db, slate_settings, 
     with clean_db.connect() as connection:
         assert connection.execute(sa.select(eventstore.tracking.c.position).where(
             eventstore.tracking.c.consumer == "relay")).scalar() == 1
+
+
+def test_a_read_model_announces_what_it_applied_in_the_same_transaction(clean_db):
+    append_one(clean_db, "person:new")
+    append_one(clean_db, "project:new")
+    applied = consumers.catch_up(clean_db, "rm", lambda s, e: None, names={"person:new"},
+                                 announce=True)
+    assert applied == 2
+    names = [e["name"] for e in all_events(clean_db)]
+    assert names == ["person:new", "project:new", "internal:read-model:rm"]
+    # Its own announcement is not something it handles: no endless echo.
+    assert consumers.catch_up(clean_db, "rm", lambda s, e: None, names={"person:new"},
+                              announce=True) == 1
+    assert len(all_events(clean_db)) == 3

@@ -209,6 +209,16 @@ def organisation(uow):
     return row
 
 
+def public_config(uow, settings):
+    """Zou's /config body for this deployment: no SSO, no 2FA enforcement, no indexer."""
+    return {"is_self_hosted": True, "crisp_token": "",
+            "dark_theme_by_default": bool(organisation(uow).dark_theme_by_default),
+            "indexer_configured": False, "saml_enabled": False, "saml_idp_name": "",
+            "oidc_enabled": False, "oidc_idp_name": "", "default_locale": "en_US",
+            "default_timezone": "Europe/Paris", "enforce_2fa": False,
+            "preview_accounts_enabled": False}
+
+
 def organisation_json(row, sensitive):
     out = schemas.render(row)
     if not sensitive:

@@ -3,24 +3,9 @@ domain function and returns `{"status", "body"}` (docs/CONTRACTS.md); the rows o
 slate_gateway.routes name these methods."""
 from slate_common import crud
 from slate_common.nameko_support import Caller, Config, Database, RequestContext, rpc
+from slate_common.replies import is_true, ok, params, query
 
 from slate_auth import event_log, people, resets, sessions
-
-
-def ok(body, status=200):
-    return {"status": status, "body": body}
-
-
-def params(request):
-    return request.get("params") or {}
-
-
-def query(request):
-    return request.get("query") or {}
-
-
-def is_true(value):
-    return str(value).lower() == "true"
 
 
 class AuthService:
@@ -35,6 +20,11 @@ class AuthService:
     def health(self):
         """Answers once the service consumes its queue (start-up and tests wait on it)."""
         return {"service": self.name}
+
+    @rpc
+    def config(self, request):
+        """GET /config (public): what the Kitsu UI reads before anyone logs in."""
+        return ok(people.public_config(self.db, self.settings))
 
     # -- sessions -----------------------------------------------------------------------
     @rpc(sensitive_arguments=("request.body",))

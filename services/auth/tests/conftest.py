@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from slate_common import db, schemas
+from slate_common import db
 
 from slate_auth import passwords
 from slate_auth.models import Department, Person

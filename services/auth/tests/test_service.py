@@ -1,6 +1,5 @@
 """The auth service over real RabbitMQ RPC and PostgreSQL."""
 import pytest
-import sqlalchemy as sa
 from nameko.exceptions import RemoteError
 
 from slate_common import eventstore

@@ -1,0 +1,1 @@
+"""Slate's catalog service: productions, their settings and team, entity types."""

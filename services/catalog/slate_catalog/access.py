@@ -1,0 +1,88 @@
+"""Who the caller is (from the persons read model) and Zou's production access rules.
+
+The caller dict comes from the RPC context; the service adds `refresh_persons` (the
+persons follower's catch-up), called once when the caller is not in the read model yet:
+a person created a moment ago may be ahead of the follower.
+"""
+import uuid
+
+import sqlalchemy as sa
+
+from slate_common import errors
+
+from slate_catalog.models import Person, project_person_links
+
+STAFF = ("admin", "manager")
+
+
+def with_refresh(caller, refresh):
+    """The caller dict the domain functions take: identity plus the read model's refresh."""
+    return None if caller is None else {**caller, "refresh_persons": refresh}
+
+
+def find_person(uow, person_id, refresh=None):
+    """The read model's row for an id (None if unknown), refreshed once on a miss."""
+    person = uow.session.get(Person, person_id)
+    if person is None and refresh is not None:
+        refresh()
+        person = uow.session.get(Person, person_id)
+    return person
+
+
+def current_person(uow, caller):
+    """The calling person (looked up once per unit of work); 401 when unknown or
+    inactive, as Zou answers for a token whose person is gone."""
+    if not caller:
+        raise errors.Unauthorized()
+    person = uow.memo.get("caller")
+    if person is None:
+        person_id = _uuid(caller["person_id"])
+        person = find_person(uow, person_id, caller.get("refresh_persons"))
+        if person is None or not person.active:
+            raise errors.InactiveUser()
+        uow.memo["caller"] = person
+    return person
+
+
+def require_admin(uow, caller, *args):
+    """The calling person if an admin, else 403 (Zou's default for CRUD writes)."""
+    person = current_person(uow, caller)
+    if person.role != "admin":
+        raise errors.Forbidden()
+    return person
+
+
+def read_any(uow, caller, *args):
+    current_person(uow, caller)
+
+
+def in_team(uow, project_id, person_id):
+    query = sa.select(project_person_links.c.person_id).where(
+        project_person_links.c.project_id == project_id,
+        project_person_links.c.person_id == person_id)
+    return uow.session.scalar(query) is not None
+
+
+def check_project_access(uow, caller, project_id):
+    """Admins see every production; anyone else only those whose team they are in."""
+    me = current_person(uow, caller)
+    if me.role != "admin" and not in_team(uow, project_id, me.id):
+        raise errors.Forbidden()
+    return me
+
+
+def check_manager_project_access(uow, caller, project_id):
+    """Admins, and managers in the production's team, may change it."""
+    me = current_person(uow, caller)
+    if me.role == "admin":
+        return me
+    if me.role != "manager" or not in_team(uow, project_id, me.id):
+        raise errors.Forbidden()
+    return me
+
+
+def _uuid(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise errors.Unauthorized()

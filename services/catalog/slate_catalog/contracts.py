@@ -1,0 +1,23 @@
+"""The catalog's JSON contracts as marshmallow schemas, built from its models (the
+gateway's /openapi.json names them, e.g. "slate_catalog.contracts:Project")."""
+from marshmallow import fields
+
+from slate_common import schemas
+
+from slate_catalog import entity_types, projects
+from slate_catalog.models import EntityType as EntityTypeModel
+from slate_catalog.models import Project as ProjectModel
+from slate_catalog.models import ProjectStatus as ProjectStatusModel
+
+_ID_LISTS = tuple((name, fields.List(fields.UUID())) for name in projects.UNOWNED_RELATIONS)
+
+ProjectInput = schemas.input_schema(ProjectModel)
+Project = schemas.output_schema(ProjectModel, extra=_ID_LISTS + (
+    ("project_status_name", fields.String()), ("descriptors", fields.List(fields.Dict())),
+    ("task_type_links", fields.Dict()), ("task_types_priority", fields.Dict()),
+    ("task_statuses_link", fields.Dict())))
+ProjectStatusInput = schemas.input_schema(ProjectStatusModel)
+ProjectStatus = schemas.output_schema(ProjectStatusModel)
+EntityTypeInput = schemas.input_schema(EntityTypeModel)
+EntityType = schemas.output_schema(EntityTypeModel, extra=tuple(
+    (name, fields.List(fields.UUID())) for name in entity_types.UNOWNED_RELATIONS))

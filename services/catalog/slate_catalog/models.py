@@ -1,0 +1,108 @@
+"""The catalog service's tables (schema `catalog`), with Zou's columns.
+
+`Person` is not the catalog's own data: it is the local read model of the auth service's
+persons (role, activity and the safe profile), fed by their events (`persons.py`). Team
+links point at person ids without a foreign key: persons live in another service's schema.
+"""
+import sqlalchemy as sa
+from sqlalchemy import orm
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+from slate_common.db import TimestampedMixin, base_for
+from slate_common.schemas import Choice
+
+SCHEMA = "catalog"
+Base = base_for(SCHEMA)
+
+PROJECT_STYLES = ("2d", "2dpaper", "3d", "2d3d", "ar", "vfx", "stop-motion",
+                  "motion-design", "archviz", "commercial", "catalog", "immersive", "nft",
+                  "video-game", "vr")
+
+
+class Person(Base):
+    """A person as the catalog knows them: enough to check access and show a team."""
+    __tablename__ = "persons"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    role = sa.Column(sa.String(30), nullable=False, default="user")
+    active = sa.Column(sa.Boolean, nullable=False, default=True)
+    profile = sa.Column(JSONB, nullable=False, default=dict)
+
+
+project_person_links = sa.Table(
+    "project_person_links", Base.metadata,
+    sa.Column("project_id", UUID(as_uuid=True),
+              sa.ForeignKey("catalog.projects.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("person_id", UUID(as_uuid=True), primary_key=True, index=True),
+)
+
+project_asset_type_links = sa.Table(
+    "project_asset_type_links", Base.metadata,
+    sa.Column("project_id", UUID(as_uuid=True),
+              sa.ForeignKey("catalog.projects.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("asset_type_id", UUID(as_uuid=True),
+              sa.ForeignKey("catalog.entity_types.id", ondelete="CASCADE"),
+              primary_key=True),
+)
+
+
+class ProjectStatus(TimestampedMixin, Base):
+    __tablename__ = "project_statuses"
+    name = sa.Column(sa.String(20), nullable=False, unique=True, index=True)
+    color = sa.Column(sa.String(7), nullable=False)
+
+
+class EntityType(TimestampedMixin, Base):
+    """An asset type, or one of the temporal types (Shot, Sequence, Episode...)."""
+    __tablename__ = "entity_types"
+    name = sa.Column(sa.String(30), nullable=False, unique=True, index=True)
+    short_name = sa.Column(sa.String(20))
+    description = sa.Column(sa.Text)
+    archived = sa.Column(sa.Boolean, default=False)
+
+
+class Project(TimestampedMixin, Base):
+    __tablename__ = "projects"
+    name = sa.Column(sa.String(80), nullable=False, unique=True, index=True)
+    code = sa.Column(sa.String(80))
+    description = sa.Column(sa.Text)
+    shotgun_id = sa.Column(sa.Integer)
+    file_tree = sa.Column(JSONB)
+    data = sa.Column(JSONB)
+    has_avatar = sa.Column(sa.Boolean, default=False)
+    fps = sa.Column(sa.String(10), default="25")
+    ratio = sa.Column(sa.String(10), default="16:9")
+    resolution = sa.Column(sa.String(12), default="1920x1080")
+    production_type = sa.Column(sa.String(20), default="short")
+    production_style = sa.Column(Choice(PROJECT_STYLES, length=20), nullable=False,
+                                 default="2d3d")
+    start_date = sa.Column(sa.Date)
+    end_date = sa.Column(sa.Date)
+    man_days = sa.Column(sa.Integer)
+    nb_episodes = sa.Column(sa.Integer, default=0)
+    episode_span = sa.Column(sa.Integer, default=0)
+    max_retakes = sa.Column(sa.Integer, default=0)
+    is_clients_isolated = sa.Column(sa.Boolean, default=False)
+    is_client_stats_visible = sa.Column(sa.Boolean, default=True)
+    is_client_task_list_visible = sa.Column(sa.Boolean, default=True)
+    is_client_task_panel_visible = sa.Column(sa.Boolean, default=True)
+    is_preview_download_allowed = sa.Column(sa.Boolean, default=False)
+    is_set_preview_automated = sa.Column(sa.Boolean, default=False)
+    homepage = sa.Column(sa.String(80), default="assets")
+    is_publish_default_for_artists = sa.Column(sa.Boolean, default=False)
+    is_bot_collaboration_enabled = sa.Column(sa.Boolean, default=False)
+    is_single_preview_per_revision = sa.Column(sa.Boolean, default=False)
+    is_frame_in_numbering = sa.Column(sa.Boolean, default=False)
+    revision_padding = sa.Column(sa.Integer, default=0, nullable=False)
+    hd_bitrate_compression = sa.Column(sa.Integer)
+    ld_bitrate_compression = sa.Column(sa.Integer)
+    project_status_id = sa.Column(UUID(as_uuid=True),
+                                  sa.ForeignKey("catalog.project_statuses.id"), index=True)
+    # Owned by the media and schedule areas, not built yet: plain ids for now.
+    default_preview_background_file_id = sa.Column(UUID(as_uuid=True))
+    from_schedule_version_id = sa.Column(UUID(as_uuid=True), index=True)
+    team = orm.relationship(
+        Person, secondary=project_person_links,
+        primaryjoin=lambda: Project.id == project_person_links.c.project_id,
+        secondaryjoin=lambda: orm.foreign(project_person_links.c.person_id) == Person.id)
+    asset_types = orm.relationship(EntityType, secondary=project_asset_type_links,
+                                   order_by=EntityType.name)

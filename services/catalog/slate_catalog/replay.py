@@ -1,0 +1,18 @@
+"""Which of the catalog's tables each event rebuilds (`slate rebuild catalog`).
+
+The persons read model is not rebuilt here: it follows the auth service's events with
+its own tracked position (`persons.py`), and the team links replay against it.
+"""
+import types
+
+from slate_catalog.models import Base, EntityType, Person, Project, ProjectStatus
+
+BY_FAMILY = {"project": Project, "project-status": ProjectStatus,
+             "asset-type": EntityType, "entity-type": EntityType}
+TABLES = types.SimpleNamespace(sorted_tables=[
+    table for table in Base.metadata.sorted_tables if table is not Person.__table__])
+
+
+def event_models(name):
+    """The model an event of this name changes, or None if it is not the catalog's."""
+    return BY_FAMILY.get(name.split(":", 1)[0])

@@ -1,0 +1,120 @@
+"""The catalog service's nameko entrypoints. Each takes the gateway's request dict, calls
+a domain function and returns `{"status", "body"}` (docs/CONTRACTS.md); the rows of
+slate_gateway.routes name these methods."""
+from slate_common import crud, errors
+from slate_common.nameko_support import Caller, Database, EventFollower, rpc
+from slate_common.replies import ok, params, query
+
+from slate_catalog import access, entity_types, persons, projects, teams
+
+MODELS = {spec.name: spec for spec in (projects.PROJECTS, projects.PROJECT_STATUSES,
+                                       entity_types.ENTITY_TYPES)}
+
+
+def spec_for(request):
+    """The CrudModel a route row names, or 404 for an unknown one."""
+    spec = MODELS.get((request.get("route") or {}).get("model"))
+    if spec is None:
+        raise errors.NotFound()
+    return spec
+
+
+class CatalogService:
+    name = "catalog"
+
+    db = Database()
+    identity = Caller()
+    refresh_persons = EventFollower(persons.CONSUMER, persons.apply_event, persons.NAMES)
+
+    @property
+    def caller(self):
+        """The caller, able to refresh the persons read model once on a miss."""
+        return access.with_refresh(self.identity, self.refresh_persons)
+
+    @rpc
+    def health(self):
+        """Answers once the service consumes its queue (start-up and tests wait on it)."""
+        return {"service": self.name}
+
+    # -- generic CRUD -------------------------------------------------------------------
+    @rpc
+    def crud_list(self, request):
+        spec = spec_for(request)
+        return ok(crud.list_rows(self.db, spec, self.caller, query(request)))
+
+    @rpc
+    def crud_get(self, request):
+        spec, instance_id = spec_for(request), params(request)["instance_id"]
+        if spec is projects.PROJECTS:
+            return ok(projects.get_project(self.db, self.caller, instance_id, query(request)))
+        return ok(crud.get_row(self.db, spec, self.caller, instance_id, query(request)))
+
+    @rpc
+    def crud_create(self, request):
+        spec, body = spec_for(request), request.get("body")
+        if spec is projects.PROJECTS:
+            return ok(projects.create_project(self.db, self.caller, body), 201)
+        return ok(crud.create_row(self.db, spec, self.caller, body), 201)
+
+    @rpc
+    def crud_update(self, request):
+        spec, instance_id = spec_for(request), params(request)["instance_id"]
+        if spec is projects.PROJECTS:
+            return ok(projects.update_project(self.db, self.caller, instance_id,
+                                              request.get("body")))
+        return ok(crud.update_row(self.db, spec, self.caller, instance_id,
+                                  request.get("body")))
+
+    @rpc
+    def crud_delete(self, request):
+        spec, instance_id = spec_for(request), params(request)["instance_id"]
+        if spec is projects.PROJECTS:
+            projects.delete_project(self.db, self.caller, instance_id)
+        else:
+            crud.delete_row(self.db, spec, self.caller, instance_id)
+        return ok(None, 204)
+
+    # -- productions --------------------------------------------------------------------
+    @rpc
+    def open_projects(self, request):
+        return ok(projects.open_projects(self.db, self.caller, query(request)))
+
+    @rpc
+    def all_projects(self, request):
+        return ok(projects.all_projects(self.db, self.caller, query(request)))
+
+    @rpc
+    def team(self, request):
+        return ok(teams.get_team(self.db, self.caller, params(request)["project_id"]))
+
+    @rpc
+    def add_team_member(self, request):
+        return ok(teams.add_team_member(self.db, self.caller, params(request)["project_id"],
+                                        request.get("body")), 201)
+
+    @rpc
+    def remove_team_member(self, request):
+        teams.remove_team_member(self.db, self.caller, params(request)["project_id"],
+                                 params(request)["person_id"])
+        return ok(None, 204)
+
+    @rpc
+    def add_asset_type_setting(self, request):
+        return ok(teams.add_asset_type(self.db, self.caller, params(request)["project_id"],
+                                       request.get("body")), 201)
+
+    @rpc
+    def remove_asset_type_setting(self, request):
+        teams.remove_asset_type(self.db, self.caller, params(request)["project_id"],
+                                params(request)["asset_type_id"])
+        return ok(None, 204)
+
+    # -- asset types --------------------------------------------------------------------
+    @rpc
+    def asset_types(self, request):
+        return ok(entity_types.list_asset_types(self.db, self.caller, query(request)))
+
+    @rpc
+    def asset_type(self, request):
+        return ok(entity_types.get_asset_type(self.db, self.caller,
+                                              params(request)["asset_type_id"]))

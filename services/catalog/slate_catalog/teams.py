@@ -1,0 +1,124 @@
+"""A production's team and its asset types (Zou's project settings routes).
+
+Each change emits `project:update` with the changed list as [old, new], like any
+project update, so the log rebuilds the links.
+"""
+import uuid
+
+from slate_common import crud, errors
+
+from slate_catalog import access, persons, projects
+from slate_catalog.models import EntityType, Person
+
+PROJECT_ROLES = ("user", "supervisor", "manager", "client", "vendor")
+
+
+def project_or_404(uow, project_id):
+    """The production, or 404 (a malformed id is a 404 here too, as in Zou)."""
+    try:
+        return crud.fetch(uow, projects.PROJECTS, project_id)
+    except errors.MalformedId:
+        raise errors.NotFound()
+
+
+def _required_id(body, key):
+    """A required non-empty string field of a settings body, or Zou's validation 400."""
+    value = body.get(key) if isinstance(body, dict) else None
+    if value is None:
+        raise errors.Invalid("Validation error.", {"errors": [
+            {"field": key, "message": "Field required"}]})
+    if not isinstance(value, str) or not value:
+        raise errors.Invalid("Validation error.", {"errors": [
+            {"field": key, "message": "String should have at least 1 character"}]})
+    return value
+
+
+def _uuid_or_none(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def _change(uow, project, change):
+    crud.record_update(uow, projects.PROJECTS, project, change, project_id=project.id)
+
+
+def _project_json(project):
+    return projects.render_project(project, relations=False)
+
+
+# -- team ------------------------------------------------------------------------------
+
+def get_team(uow, caller, project_id):
+    """GET /data/projects/{id}/team: each member as the caller's role may see them."""
+    project = project_or_404(uow, project_id)
+    me = access.check_project_access(uow, caller, project.id)
+    members = sorted(project.team, key=lambda person: (
+        person.profile.get("first_name") or "", person.profile.get("last_name") or ""))
+    return [{**persons.view_for(me.role, member), "project_role": None}
+            for member in members]
+
+
+def _check_role(role):
+    if role is None:
+        return
+    if role == "admin":
+        raise errors.Invalid("admin is a global role and cannot be set per project")
+    if role not in PROJECT_ROLES:
+        raise errors.Invalid("%s is not a role" % role)
+    # Per-production roles need the team link's role column: not built yet.
+    raise errors.Invalid("Per-project roles are not supported yet.")
+
+
+def add_team_member(uow, caller, project_id, body):
+    """POST /data/projects/{id}/team {person_id}: 201 with the project (no relations)."""
+    person_id = _required_id(body, "person_id")
+    project = project_or_404(uow, project_id)
+    access.check_manager_project_access(uow, caller, project.id)
+    _check_role(body.get("role"))
+    person_uuid = _uuid_or_none(person_id)
+    person = person_uuid and access.find_person(uow, person_uuid,
+                                                (caller or {}).get("refresh_persons"))
+    if person is None:
+        raise errors.Invalid("Person with id %s not found" % person_id)
+    if person not in project.team:
+        _change(uow, project, lambda: project.team.append(person))
+    return _project_json(project)
+
+
+def remove_team_member(uow, caller, project_id, person_id):
+    """DELETE /data/projects/{id}/team/{person_id}: a no-op when not a member."""
+    project = project_or_404(uow, project_id)
+    access.check_manager_project_access(uow, caller, project.id)
+    person = uow.session.get(Person, _uuid_or_none(person_id)) \
+        if _uuid_or_none(person_id) else None
+    if person is not None and person in project.team:
+        _change(uow, project, lambda: project.team.remove(person))
+
+
+# -- asset types -----------------------------------------------------------------------
+
+def add_asset_type(uow, caller, project_id, body):
+    """POST /data/projects/{id}/settings/asset-types {asset_type_id}: 201, the project."""
+    asset_type_id = _required_id(body, "asset_type_id")
+    project = project_or_404(uow, project_id)
+    access.check_manager_project_access(uow, caller, project.id)
+    asset_type_uuid = _uuid_or_none(asset_type_id)
+    asset_type = uow.session.get(EntityType, asset_type_uuid) if asset_type_uuid else None
+    if asset_type is None:
+        raise errors.Invalid("EntityType with id %s not found" % asset_type_id)
+    if asset_type not in project.asset_types:
+        _change(uow, project, lambda: project.asset_types.append(asset_type))
+    return _project_json(project)
+
+
+def remove_asset_type(uow, caller, project_id, asset_type_id):
+    """DELETE /data/projects/{id}/settings/asset-types/{asset_type_id}: no-op if absent."""
+    project = project_or_404(uow, project_id)
+    access.check_manager_project_access(uow, caller, project.id)
+    asset_type_uuid = _uuid_or_none(asset_type_id)
+    asset_type = uow.session.get(EntityType, asset_type_uuid) if asset_type_uuid else None
+    if asset_type is not None and asset_type in project.asset_types:
+        _change(uow, project, lambda: project.asset_types.remove(asset_type))
+

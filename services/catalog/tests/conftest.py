@@ -1,0 +1,81 @@
+"""Factories and fixtures for the catalog service's tests.
+
+Persons are made the way the auth service makes them — a row in `auth.persons` and its
+`person:new` event with the full row — so the catalog learns of them only through its
+read model, as in production.
+"""
+import time
+import uuid
+
+import pytest
+
+from slate_common import crud, db
+
+from slate_auth.models import Person
+
+
+def emit_person(engine, **overrides):
+    """Insert an auth person and its `person:new` event; return the Person."""
+    values = {"first_name": "Jane", "last_name": "Doe", "role": "user", "active": True,
+              "email": "%s@example.com" % uuid.uuid4().hex[:8]}
+    values.update(overrides)
+    uow = db.unit_of_work(engine)
+    person = Person(id=uuid.uuid4(), **values)
+    uow.session.add(person)
+    uow.session.flush()
+    uow.session.refresh(person)
+    uow.emit("person:new", {"person_id": str(person.id)}, {"new": crud.snapshot(person)})
+    uow.commit()
+    uow.close()
+    return person
+
+
+def change_person(engine, person, **changes):
+    """Update an auth person and emit `person:update` with [old, new] per field."""
+    uow = db.unit_of_work(engine)
+    row = uow.session.get(Person, person.id)
+    before = crud.snapshot(row)
+    for key, value in changes.items():
+        setattr(row, key, value)
+    uow.session.flush()
+    uow.session.refresh(row)
+    after = crud.snapshot(row)
+    uow.emit("person:update", {"person_id": str(row.id)}, {
+        "id": str(row.id), "updated_at": after["updated_at"],
+        "changes": {key: [before[key], after[key]] for key in changes}})
+    uow.commit()
+    uow.close()
+
+
+def wait_until(predicate, timeout=10.0):
+    deadline = time.time() + timeout
+    while not predicate():
+        assert time.time() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def create_person(clean_db):
+    """`create_person(**overrides)` -> an auth Person announced by its person:new event."""
+    return lambda **overrides: emit_person(clean_db, **overrides)
+
+
+@pytest.fixture
+def catalog(service_processes, rpc_as, clean_db):
+    """`catalog(person)` -> the running catalog service called as that person."""
+    service_processes("catalog")
+
+    def as_person(person=None):
+        return rpc_as(person.id if person else None).catalog
+    return as_person
+
+
+@pytest.fixture
+def update_person(clean_db):
+    """`update_person(person, **changes)`: the auth side of a person update."""
+    return lambda person, **changes: change_person(clean_db, person, **changes)
+
+
+@pytest.fixture(name="wait_until")
+def wait_until_fixture():
+    return wait_until
