@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from slate_common import schemas
 
-from slate_auth import passwords, people
+from slate_auth import events, passwords, people
 from slate_auth.models import Person
 
 
@@ -21,7 +21,7 @@ def create_admin(uow, email, password, first_name="Super", last_name="Admin"):
     uow.session.add(person)
     uow.session.flush()
     uow.session.refresh(person)
-    uow.emit("person:new", people.PERSONS.public_data(person),
+    uow.emit(events.PERSON_NEW, people.PERSONS.public_data(person),
              {"new": schemas.render(person, relations=True)})
     people.organisation(uow)
     return True

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from slate_common import crud, errors, schemas
 
-from slate_auth import access, passwords
+from slate_auth import access, events, passwords
 from slate_auth.models import Department, LoginLog, Organisation, Person, Studio
 
 PERSON_HIDDEN = frozenset({"password", "login_failed_attemps", "last_login_failed"})
@@ -140,7 +140,7 @@ def _full_name(values):
 
 
 PERSONS = crud.CrudModel(
-    name="persons", model=Person, event="person", hidden=PERSON_HIDDEN,
+    name="persons", model=Person, event=events.PERSON, hidden=PERSON_HIDDEN,
     order_by=("first_name", "last_name"), protected=PERSON_PROTECTED,
     check_read=_read_any, check_create=check_create_person,
     check_update=check_update_person, check_delete=check_delete_person,
@@ -148,18 +148,18 @@ PERSONS = crud.CrudModel(
     list_filter=lambda uow, caller, query: query.where(Person.preview_project_id.is_(None)))
 
 DEPARTMENTS = crud.CrudModel(
-    name="departments", model=Department, event="department", order_by=("name",),
+    name="departments", model=Department, event=events.DEPARTMENT, order_by=("name",),
     check_read=_read_any, check_create=_admin_write, check_update=_admin_write,
     check_delete=_admin_write)
 
 STUDIOS = crud.CrudModel(
-    name="studios", model=Studio, event="studio", order_by=("name",),
+    name="studios", model=Studio, event=events.STUDIO, order_by=("name",),
     check_read=_read_any, check_create=_admin_write, check_update=_admin_write,
     check_delete=_admin_write)
 
 
 ORGANISATIONS = crud.CrudModel(
-    name="organisations", model=Organisation, event="organisation",
+    name="organisations", model=Organisation, event=events.ORGANISATION,
     check_read=_read_any, check_create=_admin_write, check_update=_admin_write,
     check_delete=_admin_write)
 
@@ -204,7 +204,7 @@ def organisation(uow):
         row = Organisation(id=uuid.uuid4(), name="Kitsu", hours_by_day=8.0)
         uow.session.add(row)
         uow.session.flush()
-        uow.emit("organisation:new", {"organisation_id": str(row.id)},
+        uow.emit(events.ORGANISATION_NEW, {"organisation_id": str(row.id)},
                  {"new": crud.snapshot(row)})
     return row
 

@@ -8,13 +8,13 @@ import sqlalchemy as sa
 
 from slate_common import crud, db, errors, mail, schemas
 
-from slate_auth import access, passwords, people
+from slate_auth import access, events, passwords, people
 from slate_auth.models import Person, ResetToken
 
 TOKEN_HOURS = 2
-PASSWORD_EVENT = "internal:person-password-changed"
-TOKEN_EVENT = "internal:reset-token"
-TOKEN_USED_EVENT = "internal:reset-token-used"
+PASSWORD_EVENT = events.PASSWORD_CHANGED
+TOKEN_EVENT = events.RESET_TOKEN
+TOKEN_USED_EVENT = events.RESET_TOKEN_USED
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 

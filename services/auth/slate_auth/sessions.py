@@ -10,15 +10,15 @@ import sqlalchemy as sa
 
 from slate_common import crud, db, errors, schemas, tokens
 
-from slate_auth import access, passwords, people, resets
+from slate_auth import access, events, passwords, people, resets
 from slate_auth.models import LoginLog, Person, RevokedToken
 
 BROWSERS = ("Brave", "Chrome", "Edge", "Firefox", "Safari", "Opera", "Vivaldi", "Mozilla")
 NOT_BROWSERS = ("HeadlessChrome", "python-requests", "curl", "Gazu", "Wget")
 COOKIE_MAX_AGE = 31540000
-REVOKED_EVENT = "internal:token-revoked"
-LOGIN_EVENT = "internal:person-login"          # login counters and last presence
-LOGIN_LOG_EVENT = "internal:login-log"
+REVOKED_EVENT = events.TOKEN_REVOKED
+LOGIN_EVENT = events.LOGIN
+LOGIN_LOG_EVENT = events.LOGIN_LOG
 WRONG = "Wrong email or password."
 
 

@@ -1,5 +1,5 @@
 """Zou's defaults for a new install (`slate init-data`), created idempotently."""
-from slate_catalog import entity_types, projects
+from slate_catalog import entity_types, events, projects
 
 ASSET_TYPES = ("Character", "Prop", "Environment", "FX")  # Zou's 3d (default) domain
 TEMPORAL_TYPES = ("Episode", "Sequence", "Shot", "Edit")
@@ -14,7 +14,7 @@ def init_data(uow):
         if projects.status_named(uow, name, create=False) is None:
             projects.status_named(uow, name)
             created.append(name)
-    for names, event in ((ASSET_TYPES, "asset-type"), (TEMPORAL_TYPES, "entity-type")):
+    for names, event in ((ASSET_TYPES, events.ASSET_TYPE), (TEMPORAL_TYPES, events.ENTITY_TYPE)):
         for name in names:
             before = len(uow.pending)
             entity_types.entity_type_named(uow, name, event)

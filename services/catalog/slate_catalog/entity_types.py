@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from slate_common import crud, errors, schemas
 
-from slate_catalog import access
+from slate_catalog import access, events
 from slate_catalog.models import EntityType
 
 TEMPORAL_TYPES = ("Shot", "Sequence", "Episode", "Edit", "Scene", "Concept",
@@ -39,7 +39,7 @@ def _check_unique_name(uow, caller, body):
 
 
 ENTITY_TYPES = crud.CrudModel(
-    name="entity-types", model=EntityType, event="asset-type", order_by=("name",),
+    name="entity-types", model=EntityType, event=events.ASSET_TYPE, order_by=("name",),
     check_read=access.read_any, check_create=_check_unique_name,
     check_update=access.require_admin, check_delete=access.require_admin,
     render=render_entity_type, protected=frozenset({"id", *UNOWNED_RELATIONS}))
@@ -47,7 +47,7 @@ ENTITY_TYPES = crud.CrudModel(
 # An asset type belongs to no production: a production "holds" the types of its assets.
 # No assets exist before the assets area is built, so that filter matches nothing yet.
 ASSET_TYPES = crud.CrudModel(
-    name="asset-types", model=EntityType, event="asset-type", order_by=("name",),
+    name="asset-types", model=EntityType, event=events.ASSET_TYPE, order_by=("name",),
     check_read=access.read_any, render=render_asset_type,
     filters={"project_id": lambda values: sa.false()})
 
@@ -76,7 +76,7 @@ def get_asset_type(uow, caller, asset_type_id):
     return render_asset_type(row)
 
 
-def entity_type_named(uow, name, event="asset-type"):
+def entity_type_named(uow, name, event=events.ASSET_TYPE):
     """The entity type of this name (any case), created with its `<event>:new` if missing."""
     row = uow.session.scalars(
         sa.select(EntityType).where(sa.func.lower(EntityType.name) == name.lower())).first()

@@ -9,10 +9,11 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
+from slate_catalog import events
 from slate_catalog.models import Person
 
 CONSUMER = "catalog.persons"
-NAMES = ("person:new", "person:update", "person:delete")
+NAMES = events.PERSON_EVENTS
 SECRETS = frozenset({"password", "login_failed_attemps", "last_login_failed"})
 MINIMAL_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar",
                   "active", "departments", "studio_id", "role", "desktop_login", "is_bot")

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from slate_common import crud, errors, schemas
 
-from slate_catalog import access
+from slate_catalog import access, events
 from slate_catalog.models import PROJECT_STYLES, Person, Project, ProjectStatus, \
     project_person_links
 
@@ -25,7 +25,7 @@ RESOLUTION = re.compile(r"^(\d{3,4})?x\d{3,4}$")
 # -- project statuses ------------------------------------------------------------------
 
 PROJECT_STATUSES = crud.CrudModel(
-    name="project-status", model=ProjectStatus, event="project-status",
+    name="project-status", model=ProjectStatus, event=events.PROJECT_STATUS,
     check_read=access.read_any, check_create=access.require_admin,
     check_update=access.require_admin, check_delete=access.require_admin)
 
@@ -38,7 +38,7 @@ def status_named(uow, name, create=True):
         status = ProjectStatus(id=uuid.uuid4(), name=name, color=DEFAULT_STATUS_COLOR)
         uow.session.add(status)
         uow.session.flush()
-        uow.emit("project-status:new", PROJECT_STATUSES.public_data(status),
+        uow.emit(events.PROJECT_STATUS_NEW, PROJECT_STATUSES.public_data(status),
                  {"new": crud.snapshot(status)})
     return status
 
@@ -121,7 +121,7 @@ def normalise_body(body):
 
 
 PROJECTS = crud.CrudModel(
-    name="projects", model=Project, event="project", order_by=("name",),
+    name="projects", model=Project, event=events.PROJECT, order_by=("name",),
     check_read=_check_read, check_create=access.require_admin,
     check_update=_check_update, check_delete=access.require_admin,
     prepare=_prepare, render=render_project, list_filter=_visible_projects,
