@@ -70,3 +70,41 @@ def test_asset_types_and_team_with_gazu(client):
     assert team[0]["first_name"] == "Tim"
     client.project.remove_person_from_team(project, person)
     assert client.project.get_team(project) == []
+
+
+def test_assets_episodes_sequences_and_shots_with_gazu(client, suite):
+    project = client.project.new_project(unique("Series"), production_type="tvshow")
+    character = client.asset.get_asset_type_by_name("Character")
+    asset = client.asset.new_asset(project, character, "Ada", description="Hero",
+                                   extra_data={"rig": "v1"})
+    assert asset["type"] == "Asset" and asset["data"] == {"rig": "v1"}
+    assert client.asset.new_asset(project, character, "Ada")["id"] == asset["id"]
+    assets = client.asset.all_assets_for_project(project)
+    assert [a["id"] for a in assets] == [asset["id"]]
+    full = client.asset.get_asset(asset["id"])
+    assert full["asset_type_name"] == "Character" and full["project_name"] == project["name"]
+
+    episode = client.shot.new_episode(project, "E01")
+    assert client.shot.new_episode(project, "E01")["id"] == episode["id"]
+    sequence = client.shot.new_sequence(project, "SQ01", episode=episode)
+    assert sequence["parent_id"] == episode["id"]
+    shot = client.shot.new_shot(project, sequence, "SH010", nb_frames=48, frame_in=1001,
+                                frame_out=1048)
+    assert shot["nb_frames"] == 48 and shot["data"] == {"frame_in": 1001, "frame_out": 1048}
+    assert client.shot.new_shot(project, sequence, "SH010")["id"] == shot["id"]
+    assert [s["id"] for s in client.shot.all_shots_for_project(project)] == [shot["id"]]
+    got = client.shot.get_shot(shot["id"])
+    assert (got["sequence_name"], got["episode_name"]) == ("SQ01", "E01")
+    assert (got["frame_in"], got["frame_out"]) == (1001, 1048)
+
+    got["description"] = "Wide"
+    assert client.shot.update_shot(got)["description"] == "Wide"
+    listed = requests.get(suite.url + "/data/shots", params={"project_id": project["id"]},
+                          headers=suite.headers()).json()
+    assert [(s["name"], s["description"]) for s in listed] == [("SH010", "Wide")]
+    names = [e["name"] for e in requests.get(
+        suite.url + "/data/events/last", params={"limit": 200, "project_id": project["id"]},
+        headers=suite.headers()).json()]
+    assert {"asset:new", "episode:new", "sequence:new", "shot:new", "shot:update"} <= set(names)
+    with pytest.raises(gazu.exception.RouteNotFoundException):
+        client.shot.get_shot(sequence["id"])

@@ -108,8 +108,8 @@ AUTH_ROUTES = (
 # What the catalog's reads depend on: its own data, and its persons read model (the
 # caller's role, teams' members), which announces each update it applies: `person:*`
 # alone would come before the read model has caught up.
-CATALOG = ("project", "project-status", "asset-type", "entity-type", "person",
-           "internal:read-model:catalog.persons")
+CATALOG = ("project", "project-status", "asset-type", "entity-type", "asset", "episode",
+           "sequence", "shot", "person", "internal:read-model:catalog.persons")
 PROJECT = "/data/projects/{project_id}"
 
 CATALOG_ROUTES = (
@@ -130,6 +130,28 @@ CATALOG_ROUTES = (
           MANAGER),
     Route("DELETE", PROJECT + "/settings/asset-types/{asset_type_id}", "catalog",
           "remove_asset_type_setting", MANAGER),
+    # Entities: assets, episodes, sequences, shots (services/catalog/slate_catalog/entities.py)
+    Route("POST", PROJECT + "/asset-types/{asset_type_id}/assets/new", "catalog",
+          "new_asset", MANAGER),
+    Route("GET", PROJECT + "/assets", "catalog", "project_assets", cache=CATALOG),
+    Route("GET", "/data/assets", "catalog", "assets", cache=CATALOG),
+    Route("GET", "/data/assets/all", "catalog", "assets", cache=CATALOG),
+    Route("GET", "/data/assets/{asset_id}", "catalog", "asset", cache=CATALOG),
+    Route("POST", PROJECT + "/episodes", "catalog", "new_episode", MANAGER),
+    Route("POST", PROJECT + "/sequences", "catalog", "new_sequence", MANAGER),
+    Route("POST", PROJECT + "/shots", "catalog", "new_shot", MANAGER),
+    Route("GET", PROJECT + "/episodes", "catalog", "project_episodes", cache=CATALOG),
+    Route("GET", PROJECT + "/sequences", "catalog", "project_sequences", cache=CATALOG),
+    Route("GET", PROJECT + "/shots", "catalog", "project_shots", cache=CATALOG),
+    Route("GET", "/data/episodes", "catalog", "episodes", cache=CATALOG),
+    Route("GET", "/data/episodes/{episode_id}", "catalog", "episode", cache=CATALOG),
+    Route("GET", "/data/sequences", "catalog", "sequences", cache=CATALOG),
+    Route("GET", "/data/sequences/{sequence_id}", "catalog", "sequence", cache=CATALOG),
+    Route("GET", "/data/shots", "catalog", "shots", cache=CATALOG),
+    Route("GET", "/data/shots/all", "catalog", "shots", cache=CATALOG),
+    Route("GET", "/data/shots/{shot_id}", "catalog", "shot", cache=CATALOG),
+    Route("GET", "/data/entities/{instance_id}", "catalog", "entity", cache=CATALOG),
+    Route("PUT", "/data/entities/{instance_id}", "catalog", "update_entity"),
 )
 
 ROUTES = AUTH_ROUTES + CATALOG_ROUTES

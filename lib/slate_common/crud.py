@@ -298,6 +298,17 @@ def create_row(uow, spec, caller, body):
     return spec.to_json(row)
 
 
+def insert_row(uow, spec, row, data=None):
+    """Insert a row built by a domain function; emits `<event>:new` with the new row and
+    `data` (default: the spec's public data). Returns the refreshed row."""
+    uow.session.add(row)
+    _flush(uow, spec)
+    uow.session.refresh(row)
+    uow.emit(spec.event + ":new", spec.public_data(row) if data is None else data,
+             {"new": snapshot(row)}, project_id=_project_of(row))
+    return row
+
+
 def snapshot(row):
     """The full state of a row, hidden columns included: what the log keeps."""
     return schemas.render(row, relations=True)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from slate_common import crud, errors, schemas
 
 from slate_catalog import access, events
-from slate_catalog.models import EntityType
+from slate_catalog.models import Entity, EntityType
 
 TEMPORAL_TYPES = ("Shot", "Sequence", "Episode", "Edit", "Scene", "Concept",
                   "ConceptFolder")
@@ -44,12 +44,21 @@ ENTITY_TYPES = crud.CrudModel(
     check_update=access.require_admin, check_delete=access.require_admin,
     render=render_entity_type, protected=frozenset({"id", *UNOWNED_RELATIONS}))
 
-# An asset type belongs to no production: a production "holds" the types of its assets.
-# No assets exist before the assets area is built, so that filter matches nothing yet.
+def _held_by_projects(values):
+    """An asset type belongs to no production: a production "holds" the types of its
+    assets (Zou's membership test on `?project_id=`)."""
+    try:
+        ids = [uuid.UUID(str(value)) for value in values]
+    except ValueError:
+        raise errors.Invalid("Invalid UUID value: %s" % values[0])
+    return EntityType.id.in_(sa.select(Entity.entity_type_id).where(
+        Entity.project_id.in_(ids)))
+
+
 ASSET_TYPES = crud.CrudModel(
     name="asset-types", model=EntityType, event=events.ASSET_TYPE, order_by=("name",),
     check_read=access.read_any, render=render_asset_type,
-    filters={"project_id": lambda values: sa.false()})
+    filters={"project_id": _held_by_projects})
 
 
 def is_asset_type():

@@ -106,3 +106,45 @@ class Project(TimestampedMixin, Base):
         secondaryjoin=lambda: orm.foreign(project_person_links.c.person_id) == Person.id)
     asset_types = orm.relationship(EntityType, secondary=project_asset_type_links,
                                    order_by=EntityType.name)
+
+
+ENTITY_STATUSES = ("standby", "running", "complete", "canceled")
+
+
+class Entity(TimestampedMixin, Base):
+    """Zou's polymorphic entity: assets, episodes, sequences, shots (and later scenes,
+    edits, concepts) are rows of one table told apart by their entity type. `parent_id`
+    is the sequence of a shot, the episode of a sequence; `source_id` the main episode
+    of an asset. Preview files, task types (`ready_for`) and persons (`created_by`) are
+    owned by other areas or services: plain ids, no foreign key."""
+    __tablename__ = "entities"
+    __table_args__ = (
+        sa.UniqueConstraint("name", "project_id", "entity_type_id", "parent_id",
+                            name="entity_uc"),
+        sa.Index("ix_catalog_entities_project_type_status", "project_id",
+                 "entity_type_id", "status"),
+        sa.Index("ix_catalog_entities_type_parent", "entity_type_id", "parent_id"),
+    )
+    name = sa.Column(sa.String(160), nullable=False)
+    code = sa.Column(sa.String(160))
+    description = sa.Column(sa.Text)
+    shotgun_id = sa.Column(sa.Integer)
+    canceled = sa.Column(sa.Boolean, default=False)
+    nb_frames = sa.Column(sa.Integer)
+    nb_entities_out = sa.Column(sa.Integer, default=0)
+    is_casting_standby = sa.Column(sa.Boolean, default=False)
+    is_shared = sa.Column(sa.Boolean, nullable=False, default=False)
+    status = sa.Column(Choice(ENTITY_STATUSES, length=30), nullable=False, default="running",
+                       index=True)
+    project_id = sa.Column(UUID(as_uuid=True), sa.ForeignKey("catalog.projects.id"),
+                           nullable=False, index=True)
+    entity_type_id = sa.Column(UUID(as_uuid=True), sa.ForeignKey("catalog.entity_types.id"),
+                               nullable=False, index=True)
+    parent_id = sa.Column(UUID(as_uuid=True), sa.ForeignKey("catalog.entities.id"),
+                          index=True)
+    source_id = sa.Column(UUID(as_uuid=True), sa.ForeignKey("catalog.entities.id"),
+                          index=True)
+    preview_file_id = sa.Column(UUID(as_uuid=True))
+    data = sa.Column(JSONB)
+    ready_for = sa.Column(UUID(as_uuid=True))
+    created_by = sa.Column(UUID(as_uuid=True), index=True)

@@ -5,7 +5,7 @@ from slate_common import crud, errors
 from slate_common.nameko_support import Caller, Database, EventFollower, rpc
 from slate_common.replies import ok, params, query
 
-from slate_catalog import access, entity_types, persons, projects, teams
+from slate_catalog import access, entities, entity_lists, entity_types, persons, projects, teams
 
 MODELS = {spec.name: spec for spec in (projects.PROJECTS, projects.PROJECT_STATUSES,
                                        entity_types.ENTITY_TYPES)}
@@ -118,3 +118,89 @@ class CatalogService:
     def asset_type(self, request):
         return ok(entity_types.get_asset_type(self.db, self.caller,
                                               params(request)["asset_type_id"]))
+
+    # -- assets -------------------------------------------------------------------------
+    @rpc
+    def new_asset(self, request):
+        where = params(request)
+        return ok(entities.create_asset(self.db, self.caller, where["project_id"],
+                                        where["asset_type_id"], request.get("body")), 201)
+
+    @rpc
+    def asset(self, request):
+        return ok(entities.get_asset(self.db, self.caller, params(request)["asset_id"]))
+
+    @rpc
+    def project_assets(self, request):
+        return ok(entity_lists.project_assets(self.db, self.caller,
+                                          params(request)["project_id"], query(request)))
+
+    @rpc
+    def assets(self, request):
+        return ok(entity_lists.all_assets(self.db, self.caller, query(request)))
+
+    # -- episodes, sequences, shots -----------------------------------------------------
+    @rpc
+    def new_episode(self, request):
+        return ok(entities.create_episode(self.db, self.caller, params(request)["project_id"],
+                                          request.get("body")), 201)
+
+    @rpc
+    def new_sequence(self, request):
+        return ok(entities.create_sequence(self.db, self.caller,
+                                           params(request)["project_id"],
+                                           request.get("body")), 201)
+
+    @rpc
+    def new_shot(self, request):
+        return ok(entities.create_shot(self.db, self.caller, params(request)["project_id"],
+                                       request.get("body")), 201)
+
+    @rpc
+    def project_episodes(self, request):
+        return ok(entity_lists.project_entities(self.db, self.caller,
+                                            params(request)["project_id"], entities.EPISODE))
+
+    @rpc
+    def project_sequences(self, request):
+        return ok(entity_lists.project_entities(self.db, self.caller,
+                                            params(request)["project_id"], entities.SEQUENCE))
+
+    @rpc
+    def project_shots(self, request):
+        return ok(entity_lists.project_entities(self.db, self.caller,
+                                            params(request)["project_id"], entities.SHOT))
+
+    @rpc
+    def episode(self, request):
+        return ok(entities.get_episode(self.db, self.caller, params(request)["episode_id"]))
+
+    @rpc
+    def sequence(self, request):
+        return ok(entities.get_sequence(self.db, self.caller, params(request)["sequence_id"]))
+
+    @rpc
+    def shot(self, request):
+        return ok(entities.get_shot(self.db, self.caller, params(request)["shot_id"]))
+
+    @rpc
+    def episodes(self, request):
+        return ok(entity_lists.all_episodes(self.db, self.caller, query(request)))
+
+    @rpc
+    def sequences(self, request):
+        return ok(entity_lists.all_sequences(self.db, self.caller, query(request)))
+
+    @rpc
+    def shots(self, request):
+        return ok(entity_lists.all_shots(self.db, self.caller, query(request)))
+
+    # -- any entity ---------------------------------------------------------------------
+    @rpc
+    def entity(self, request):
+        return ok(entities.get_entity(self.db, self.caller, params(request)["instance_id"]))
+
+    @rpc
+    def update_entity(self, request):
+        return ok(entities.update_entity(self.db, self.caller, params(request)["instance_id"],
+                                         request.get("body")))

@@ -39,8 +39,19 @@ def test_replaying_the_log_rebuilds_every_catalog_table(catalog, create_person, 
     me.crud_delete({"route": types, "params": {"instance_id": gone["id"]}})
     me.crud_create({"route": {"model": "project-status"},
                     "body": {"name": "On hold", "color": "#ff0000"}})
+    episode = me.new_episode({"params": where, "body": {"name": "E01"}})["body"]
+    sequence = me.new_sequence({"params": where, "body": {
+        "name": "SQ01", "episode_id": episode["id"]}})["body"]
+    shot = me.new_shot({"params": where, "body": {
+        "name": "SH010", "sequence_id": sequence["id"], "nb_frames": 24,
+        "data": {"frame_in": 1}}})["body"]
+    me.update_entity({"params": {"instance_id": shot["id"]},
+                      "body": {"description": "Wide", "data": {"frame_out": 24}}})
+    me.new_asset({"params": {**where, "asset_type_id": vehicle["id"]},
+                  "body": {"name": "Car", "episode_id": episode["id"], "data": {"a": 1}}})
     before = dump(clean_db)
     assert before["project_asset_type_links"] and len(before["projects"]) == 1
+    assert len(before["entities"]) == 4
 
     with orm.Session(clean_db) as session, session.begin():
         for table in reversed(replay.TABLES.sorted_tables):
