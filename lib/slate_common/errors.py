@@ -111,17 +111,6 @@ class MethodNotAllowed(SlateError):
     default_message = NOT_ALLOWED
 
 
-class Unavailable(SlateError):
-    """A service that does not answer (not running): 503."""
-    status = 503
-    default_message = "Service unavailable."
-
-
-class Timeout(SlateError):
-    status = 504
-    default_message = "Service did not answer in time."
-
-
 class PayloadTooLarge(SlateError):
     status = 413
     default_message = "The data value transmitted exceeds the capacity limit."
@@ -130,7 +119,7 @@ class PayloadTooLarge(SlateError):
 ERRORS = {cls.__name__: cls for cls in (
     SlateError, Invalid, MalformedId, BadRequest, Rejected, Conflict, WrongCredentials,
     Unauthorized, UnprocessableToken, Expired, InactiveUser, Forbidden, NotFound, MethodNotAllowed,
-    PayloadTooLarge, Unavailable, Timeout)}
+    PayloadTooLarge)}
 
 
 def _body(cls, message, data):

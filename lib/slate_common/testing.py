@@ -18,9 +18,6 @@ from sqlalchemy.engine import make_url
 from slate_common import db, migrate
 from slate_common.settings import Settings, nameko_config, to_environ
 
-BASE_DB = "postgresql://postgres@127.0.0.1:5432/postgres"
-
-
 def _server_connection(database_url):
     url = make_url(database_url).set(database="postgres")
     connection = psycopg2.connect(url.render_as_string(hide_password=False))
@@ -100,11 +97,6 @@ def uow(clean_db):
     unit = db.unit_of_work(clean_db)
     yield unit
     unit.close()
-
-
-@pytest.fixture
-def nameko_config_for(slate_settings):
-    return nameko_config(slate_settings)
 
 
 def child_env(settings, **extra):

@@ -1,4 +1,6 @@
 """Who the caller is and what their role lets them do (Zou's rules for auth data)."""
+import uuid
+
 import sqlalchemy as sa
 
 from slate_common import crud, errors
@@ -41,12 +43,7 @@ def require_admin(uow, caller):
     return require_role(uow, caller, "admin")
 
 
-def is_self(caller, person_id):
-    return caller is not None and str(caller["person_id"]) == str(person_id)
-
-
 def _uuid(value):
-    import uuid
     try:
         return uuid.UUID(str(value))
     except ValueError:
