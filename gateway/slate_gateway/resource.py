@@ -17,7 +17,7 @@ from slate_common import errors
 from slate_gateway.routes import PARAM, REVOKES_CALLER
 
 JSON = "application/json"
-REVOCATION_WAIT_SECONDS = 2.0
+BROADCAST_WAIT_SECONDS = 2.0
 log = logging.getLogger(__name__)
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
@@ -83,7 +83,7 @@ class Dispatcher:
             self.cache.put(cached[0], cached[1], resp.data)
         if (row.service, row.rpc) in REVOKES_CALLER and status < 300 and claims:
             self._revoke_caller(claims)
-        elif status < 300 and reply.get("position") and self.follower is not None:
+        if status < 300 and reply.get("position") and self.follower is not None:
             self._wait_until_seen(reply["position"])
 
     def _cached(self, row, req, context):
@@ -95,20 +95,18 @@ class Dispatcher:
         return key, (None if hit else self.cache.snapshot(row.cache)), hit
 
     def _wait_until_seen(self, position):
-        """Answer a write once this worker saw its events: every worker has them then."""
-        if not self.follower.wait_for(position, REVOCATION_WAIT_SECONDS):
+        """Answer a write once this worker saw its events: every worker has them then
+        (the listener applies a revocation before it records the event's position, so
+        this also holds a logout until every gateway refuses the token)."""
+        if not self.follower.wait_for(position, BROADCAST_WAIT_SECONDS):
             log.warning("event %s not seen on the broker within %ss", position,
-                        REVOCATION_WAIT_SECONDS)
+                        BROADCAST_WAIT_SECONDS)
 
     def _revoke_caller(self, claims):
-        """Refuse the caller's tokens here at once, then answer only once the revocation
-        event has come back through the broker, so every gateway holds it by then."""
+        """Refuse the caller's tokens on this worker at once, before the event is back."""
         self.revocations.add([claims["jti"]], claims.get("exp"))
         refresh_until = time.time() + self.settings.refresh_token_days * 86400
         self.revocations.add([claims.get("refresh_jti")], refresh_until)
-        if not self.revocations.wait_broadcast([claims["jti"]], REVOCATION_WAIT_SECONDS):
-            log.warning("revocation of %s not seen on the broker within %ss",
-                        claims["jti"], REVOCATION_WAIT_SECONDS)
 
 
 def read_body(req, limit):

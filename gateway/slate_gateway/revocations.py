@@ -26,9 +26,7 @@ class Revocations:
     def __init__(self, clock=time.time):
         self._clock = clock
         self._expiry = {}
-        self._broadcast = set()           # jtis whose revocation came back from the broker
         self._lock = threading.Lock()
-        self._arrived = threading.Condition(self._lock)
 
     def add(self, jtis, expires_at=None):
         """Revoke these jtis until `expires_at` (unix time; default: the refresh lifetime)."""
@@ -48,14 +46,6 @@ class Revocations:
         now = self._clock()
         with self._lock:
             self._expiry = {j: t for j, t in self._expiry.items() if t > now}
-            self._broadcast &= set(self._expiry)
-
-    def wait_broadcast(self, jtis, timeout):
-        """Wait until the broker has delivered the revocation of `jtis` here: by then it
-        has been delivered to every gateway's queue too. True if it came in time."""
-        wanted = {jti for jti in jtis if jti}
-        with self._arrived:
-            return self._arrived.wait_for(lambda: wanted <= self._broadcast, timeout)
 
     def __len__(self):
         return len(self._expiry)
@@ -65,11 +55,7 @@ class Revocations:
         try:
             event = json.loads(body) if isinstance(body, (bytes, str)) else body
             payload = event.get("payload") or event.get("data") or {}
-            jtis = payload.get("jtis") or []
-            self.add(jtis, payload.get("expires_at"))
-            with self._arrived:
-                self._broadcast.update(jti for jti in jtis if jti)
-                self._arrived.notify_all()
+            self.add(payload.get("jtis") or [], payload.get("expires_at"))
         except (ValueError, TypeError, AttributeError):
             log.warning("ignoring a malformed %s event: %.200r", REVOKED_EVENT, body)
 

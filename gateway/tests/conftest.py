@@ -63,4 +63,4 @@ def auth(pair):
 @pytest.fixture(autouse=True)
 def no_broker_wait_on_logout(monkeypatch):
     """Unit tests have no broker to bring the revocation event back: don't wait for it."""
-    monkeypatch.setattr("slate_gateway.resource.REVOCATION_WAIT_SECONDS", 0.01)
+    monkeypatch.setattr("slate_gateway.resource.BROADCAST_WAIT_SECONDS", 0.01)

@@ -44,13 +44,3 @@ def test_load_rows_from_auth():
     revocations.load([{"jti": "x", "expires_at": 2 ** 40}, {"jti": None}])
     assert revocations.is_revoked("x") and len(revocations) == 1
 
-
-def test_wait_broadcast_returns_when_the_event_comes_back():
-    import threading
-    revocations = Revocations()
-    revocations.add(["j1"])
-    assert revocations.wait_broadcast(["j1"], 0.05) is False   # only added locally
-    later = threading.Timer(0.05, revocations.apply_event,
-                            [{"payload": {"jtis": ["j1"], "expires_at": 4102444800}}])
-    later.start()
-    assert revocations.wait_broadcast(["j1"], 5) is True
