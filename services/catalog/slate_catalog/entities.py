@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from slate_common import crud, errors, schemas
 
 from slate_catalog import access, entity_types, events, teams
+from slate_catalog.entity_bodies import NEW_ASSET, NEW_EPISODE, NEW_SEQUENCE, NEW_SHOT, validate
 from slate_catalog.models import ENTITY_STATUSES, Entity, EntityType, Project
 
 EPISODE, SEQUENCE, SHOT = "Episode", "Sequence", "Shot"
@@ -65,94 +66,6 @@ def base_type_name(uow, entity_type_id):
     name = uow.session.scalar(sa.select(EntityType.name).where(
         EntityType.id == entity_type_id))
     return name if name in entity_types.TEMPORAL_TYPES else "Asset"
-
-
-# -- body validation (Zou's pydantic schemas) ------------------------------------------
-
-def _problem(field, message):
-    return {"field": field, "message": message}
-
-
-def _check(value, kind):
-    """The value as the kind wants it, or the pydantic message refusing it."""
-    if kind in ("name", "str"):
-        if not isinstance(value, str):
-            return None, "Input should be a valid string"
-        if kind == "name" and not value:
-            return None, "String should have at least 1 character"
-        return value, None
-    if kind == "uuid":
-        try:
-            return str(uuid.UUID(str(value))), None
-        except ValueError:
-            return None, "Input should be a valid UUID"
-    if kind == "dict":
-        return (value, None) if isinstance(value, dict) else \
-            (None, "Input should be a valid dictionary")
-    if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            return None, "Input should be a valid integer"
-        try:
-            number = float(value)
-        except ValueError:
-            return None, "Input should be a valid integer, unable to parse string as an " \
-                         "integer"
-        if number != int(number):
-            return None, "Input should be a valid integer, got a number with a " \
-                         "fractional part"
-        return int(number), None
-    if kind == "bool":
-        words = {"true": True, "false": False, "1": True, "0": False, "yes": True,
-                 "no": False, "on": True, "off": False, "t": True, "f": False,
-                 "y": True, "n": False}
-        if isinstance(value, bool):
-            return value, None
-        if isinstance(value, (int, str)) and str(value).lower() in words:
-            return words[str(value).lower()], None
-        return None, "Input should be a valid boolean"
-    raise ValueError(kind)
-
-
-def validate(body, fields):
-    """Zou's request validation: `fields` are (name, kind, default); a default of
-    REQUIRED makes it required, None values pass for optional fields. Unknown keys are
-    ignored. 400 "Validation error." with each field's problem."""
-    if body is None:
-        body = {}
-    if not isinstance(body, dict):
-        raise errors.Invalid("Validation error.", {"errors": [
-            _problem("", "Input should be a valid dictionary")]})
-    values, problems = {}, []
-    for name, kind, default in fields:
-        if name not in body:
-            if default is REQUIRED:
-                problems.append(_problem(name, "Field required"))
-            else:
-                values[name] = default() if callable(default) else default
-            continue
-        value = body[name]
-        if value is None and default is not REQUIRED:
-            values[name] = None
-            continue
-        values[name], message = _check(value, kind)
-        if message:
-            problems.append(_problem(name, message))
-    if problems:
-        raise errors.Invalid("Validation error.", {"errors": problems})
-    return values
-
-
-REQUIRED = object()
-NEW_ASSET = (("name", "name", REQUIRED), ("description", "str", ""),
-             ("data", "dict", dict), ("is_shared", "bool", False),
-             ("episode_id", "uuid", None))
-NEW_EPISODE = (("name", "name", REQUIRED), ("status", "str", "running"),
-               ("description", "str", ""), ("data", "dict", dict))
-NEW_SEQUENCE = (("name", "name", REQUIRED), ("episode_id", "uuid", None),
-                ("description", "str", ""), ("data", "dict", dict))
-NEW_SHOT = (("name", "name", REQUIRED), ("sequence_id", "uuid", None),
-            ("data", "dict", None), ("nb_frames", "int", None),
-            ("description", "str", None))
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -272,17 +185,24 @@ def create_episode(uow, caller, project_id, body):
     return render(row, EPISODE)
 
 
+def _parent_in(uow, project, parent_id, type_name):
+    """The episode or sequence a new row goes under (None without one); one of another
+    production is a 404, as Zou's Episode/SequenceNotFound."""
+    if parent_id is None:
+        return None
+    parent = read_one(uow, parent_id, type_name)
+    if parent.project_id != project.id:
+        raise errors.NotFound()
+    return parent
+
+
 def create_sequence(uow, caller, project_id, body):
     """POST /data/projects/{id}/sequences {name, episode_id?}: an episode of another
     production is a 404; emits sequence:new."""
     values = validate(body, NEW_SEQUENCE)
     project, me = _writable_project(uow, caller, project_id)
-    episode_id = values["episode_id"]
-    if episode_id is not None:
-        episode = read_one(uow, episode_id, EPISODE)
-        if episode.project_id != project.id:
-            raise errors.NotFound()
-        episode_id = episode.id
+    episode = _parent_in(uow, project, values["episode_id"], EPISODE)
+    episode_id = episode.id if episode is not None else None
     type_id = type_row(uow, SEQUENCE, create=True).id
     row = _existing(uow, type_id, project.id, values["name"], episode_id)
     if row is None:
@@ -299,12 +219,8 @@ def create_shot(uow, caller, project_id, body):
     sequence."""
     values = validate(body, NEW_SHOT)
     project, me = _writable_project(uow, caller, project_id)
-    sequence, sequence_id = None, values["sequence_id"]
-    if sequence_id is not None:
-        sequence = read_one(uow, sequence_id, SEQUENCE)
-        if sequence.project_id != project.id:
-            raise errors.NotFound()
-        sequence_id = sequence.id
+    sequence = _parent_in(uow, project, values["sequence_id"], SEQUENCE)
+    sequence_id = sequence.id if sequence is not None else None
     type_id = type_row(uow, SHOT, create=True).id
     row = _existing(uow, type_id, project.id, values["name"], sequence_id)
     if row is None:

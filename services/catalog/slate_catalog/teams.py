@@ -40,6 +40,12 @@ def _uuid_or_none(value):
         return None
 
 
+def _get_or_none(uow, model, raw_id):
+    """The row with this id, or None for a missing or malformed id."""
+    row_id = _uuid_or_none(raw_id)
+    return uow.session.get(model, row_id) if row_id else None
+
+
 def _change(uow, project, change):
     crud.record_update(uow, projects.PROJECTS, project, change, project_id=project.id)
 
@@ -91,8 +97,7 @@ def remove_team_member(uow, caller, project_id, person_id):
     """DELETE /data/projects/{id}/team/{person_id}: a no-op when not a member."""
     project = project_or_404(uow, project_id)
     access.check_manager_project_access(uow, caller, project.id)
-    person = uow.session.get(Person, _uuid_or_none(person_id)) \
-        if _uuid_or_none(person_id) else None
+    person = _get_or_none(uow, Person, person_id)
     if person is not None and person in project.team:
         _change(uow, project, lambda: project.team.remove(person))
 
@@ -104,8 +109,7 @@ def add_asset_type(uow, caller, project_id, body):
     asset_type_id = _required_id(body, "asset_type_id")
     project = project_or_404(uow, project_id)
     access.check_manager_project_access(uow, caller, project.id)
-    asset_type_uuid = _uuid_or_none(asset_type_id)
-    asset_type = uow.session.get(EntityType, asset_type_uuid) if asset_type_uuid else None
+    asset_type = _get_or_none(uow, EntityType, asset_type_id)
     if asset_type is None:
         raise errors.Invalid("EntityType with id %s not found" % asset_type_id)
     if asset_type not in project.asset_types:
@@ -117,8 +121,7 @@ def remove_asset_type(uow, caller, project_id, asset_type_id):
     """DELETE /data/projects/{id}/settings/asset-types/{asset_type_id}: no-op if absent."""
     project = project_or_404(uow, project_id)
     access.check_manager_project_access(uow, caller, project.id)
-    asset_type_uuid = _uuid_or_none(asset_type_id)
-    asset_type = uow.session.get(EntityType, asset_type_uuid) if asset_type_uuid else None
+    asset_type = _get_or_none(uow, EntityType, asset_type_id)
     if asset_type is not None and asset_type in project.asset_types:
         _change(uow, project, lambda: project.asset_types.remove(asset_type))
 
