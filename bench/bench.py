@@ -3,8 +3,10 @@
     python bench/bench.py --url http://127.0.0.1:8080 --email admin@... --password ...
 
 Same method as ../shared/api/zou-perf-baseline.md (wrk -t2 -c16 -d15s --latency, Bearer
-header, admin user) so the numbers sit beside Zou's. It seeds what it needs (persons) on
-first run. Install wrk with `apt-get install wrk` if it is missing.
+header, admin user) so the numbers sit beside Zou's. It seeds what it needs on first run,
+through the public API: 14 persons, and a production "Bench" of 100 assets and 500 shots
+(10 sequences of 50). `--only catalog` (or `auth`) runs one group. Install wrk with
+`apt-get install wrk` if it is missing.
 """
 import argparse
 import json
@@ -19,8 +21,9 @@ import uuid
 
 import requests
 
-ZOU = {"GET /data/persons": (364, 40, 255), "GET /data/persons/{id}": None,
-       "POST /auth/login": None}
+# Zou 1.0.97 on this machine (zou-perf-baseline.md, 2x sync, best quiet run): req/s, p50, p99.
+ZOU = {"GET /data/persons": (364, 40, 255), "GET /data/projects/{id}": (144, 108, 162)}
+BENCH_PROJECT, ASSETS, SEQUENCES, SHOTS_PER_SEQUENCE = "Bench", 100, 10, 50
 LOGIN_LUA = """
 wrk.method = "POST"
 wrk.body   = '%s'
@@ -41,6 +44,33 @@ def seed_persons(url, headers, count):
             "first_name": "Bench%03d" % index, "last_name": "Artist",
             "email": "bench-%s@studio.example" % uuid.uuid4().hex[:8]}).raise_for_status()
     return requests.get(url + "/data/persons", headers=headers).json()
+
+
+def seed_production(url, headers):
+    """The "Bench" production with its assets and shots (created once, then reused)."""
+    projects = requests.get(url + "/data/projects", headers=headers,
+                            params={"name": BENCH_PROJECT}).json()
+    if projects:
+        return projects[0]
+    project = _post(url + "/data/projects", headers, {"name": BENCH_PROJECT})
+    where = url + "/data/projects/" + project["id"]
+    asset_type = requests.get(url + "/data/asset-types", headers=headers).json()[0]
+    for index in range(ASSETS):
+        _post("%s/asset-types/%s/assets/new" % (where, asset_type["id"]), headers,
+              {"name": "asset%03d" % index, "description": "Bench asset"})
+    for number in range(SEQUENCES):
+        sequence = _post(where + "/sequences", headers, {"name": "SQ%02d" % number})
+        for index in range(SHOTS_PER_SEQUENCE):
+            _post(where + "/shots", headers, {
+                "name": "SH%03d" % (index * 10), "sequence_id": sequence["id"],
+                "nb_frames": 48, "data": {"frame_in": 1, "frame_out": 48}})
+    return project
+
+
+def _post(url, headers, body):
+    reply = requests.post(url, headers=headers, json=body)
+    reply.raise_for_status()
+    return reply.json()
 
 
 def wrk(url, seconds, headers=None, script=None):
@@ -69,13 +99,23 @@ def parse(output):
 def run(args):
     token = login(args.url, args.email, args.password)
     headers = {"Authorization": "Bearer " + token}
-    persons = seed_persons(args.url, headers, args.persons)
+    persons = seed_persons(args.url, headers, args.persons) if args.only != "catalog" else []
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         lua.write(LOGIN_LUA % json.dumps({"email": args.email, "password": args.password}))
-    cases = [("GET /data/persons", args.url + "/data/persons", headers, None),
-             ("GET /data/persons/{id}", args.url + "/data/persons/" + persons[0]["id"],
-              headers, None),
-             ("POST /auth/login", args.url + "/auth/login", {}, lua.name)]
+    cases = []
+    if args.only in (None, "auth"):
+        cases += [("GET /data/persons", args.url + "/data/persons", headers, None),
+                  ("GET /data/persons/{id}", args.url + "/data/persons/" + persons[0]["id"],
+                   headers, None),
+                  ("POST /auth/login", args.url + "/auth/login", {}, lua.name)]
+    if args.only in (None, "catalog"):
+        project = seed_production(args.url, headers)["id"]
+        cases += [
+            ("GET /data/projects/{id}", args.url + "/data/projects/" + project, headers, None),
+            ("GET /data/projects/{id}/assets (100)",
+             "%s/data/projects/%s/assets" % (args.url, project), headers, None),
+            ("GET /data/shots?project_id= (500)",
+             "%s/data/shots?project_id=%s" % (args.url, project), headers, None)]
     results = {}
     for name, url, case_headers, script in cases:
         runs = [wrk(url, args.seconds, case_headers, script) for _ in range(args.repeat)]
@@ -85,8 +125,9 @@ def run(args):
 
 
 def report(results, persons):
-    print("persons in the database: %d\n" % persons)
-    print("| endpoint | req/s (median) | p50 ms | p99 ms | non-2xx | Zou req/s | ratio |")
+    if persons:
+        print("persons in the database: %d\n" % persons)
+    print("| endpoint | req/s (median) | p50 ms | p99 ms | non-2xx | Zou req/s (p99 ms) | ratio |")
     print("|---|---|---|---|---|---|---|")
     for name, runs in results.items():
         rps = statistics.median(r["rps"] for r in runs)
@@ -96,7 +137,7 @@ def report(results, persons):
         zou = ZOU.get(name)
         ratio = "%.1f×" % (rps / zou[0]) if zou else "—"
         print("| %s | %.0f | %.1f | %.1f | %d | %s | %s |" % (
-            name, rps, p50, p99, bad, zou[0] if zou else "—", ratio))
+            name, rps, p50, p99, bad, "%d (%d)" % (zou[0], zou[2]) if zou else "—", ratio))
 
 
 def main():
@@ -107,6 +148,7 @@ def main():
     parser.add_argument("--persons", type=int, default=14, help="persons to have (Zou's run had 14)")
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=("auth", "catalog"), help="run one group")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")

@@ -4,7 +4,8 @@ from marshmallow import fields
 
 from slate_common import schemas
 
-from slate_catalog import entity_types, projects
+from slate_catalog import entities, entity_types, projects
+from slate_catalog.models import Entity as EntityModel
 from slate_catalog.models import EntityType as EntityTypeModel
 from slate_catalog.models import Project as ProjectModel
 from slate_catalog.models import ProjectStatus as ProjectStatusModel
@@ -21,3 +22,20 @@ ProjectStatus = schemas.output_schema(ProjectStatusModel)
 EntityTypeInput = schemas.input_schema(EntityTypeModel)
 EntityType = schemas.output_schema(EntityTypeModel, extra=tuple(
     (name, fields.List(fields.UUID())) for name in entity_types.UNOWNED_RELATIONS))
+
+# Entities: one model, rendered per kind with Zou's computed fields.
+_CASTING = tuple((name, fields.List(fields.Raw())) for name in entities.UNOWNED_RELATIONS)
+_NAMES = (("project_name", fields.String()),)
+EntityInput = schemas.input_schema(EntityModel)
+Entity = schemas.output_schema(EntityModel, extra=_CASTING)
+Asset = schemas.output_schema(EntityModel, extra=_CASTING + _NAMES + (
+    ("asset_type_id", fields.UUID()), ("asset_type_name", fields.String()),
+    ("casting_episode_ids", fields.List(fields.UUID())), ("tasks", fields.List(fields.Dict()))))
+Episode = schemas.output_schema(EntityModel, extra=_NAMES)
+Sequence = schemas.output_schema(EntityModel, extra=_NAMES + (
+    ("episode_id", fields.UUID()), ("episode_name", fields.String())))
+Shot = schemas.output_schema(EntityModel, extra=_CASTING + _NAMES + (
+    ("sequence_id", fields.UUID()), ("sequence_name", fields.String()),
+    ("episode_id", fields.UUID()), ("episode_name", fields.String()),
+    ("frame_in", fields.Raw()), ("frame_out", fields.Raw()),
+    ("tasks", fields.List(fields.Dict()))))
