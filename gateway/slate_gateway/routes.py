@@ -71,9 +71,11 @@ def crud(service, model, read=AUTHENTICATED, write=ADMIN, cache=(), contract=Non
     )
 
 
-# What the auth service's reads depend on: the caller's own person row (role, activity)
-# and the people data itself.
-PEOPLE = ("person", "department", "studio", "organisation")
+# What the auth service's reads depend on: the caller's own person row (role, activity),
+# the people data itself, and its read model of production teams (who a client meets),
+# which announces each update it applies.
+PEOPLE = ("person", "department", "studio", "organisation",
+          "internal:read-model:auth.projects")
 
 AUTH_ROUTES = (
     Route("GET", "/config", "auth", "config", PUBLIC, cache=("organisation",)),

@@ -1,8 +1,8 @@
 """Reading the event log the way Zou's /data/events routes do (public events only).
 
-Admins see every event; managers would see their productions' events only (project-less
-events are hidden from them, as in Zou) — production teams arrive with the catalog
-service, so until then a manager's view is empty.
+Admins see every event; managers see their productions' events only (project-less
+events are hidden from them, as in Zou), their teams coming from the read model of the
+catalog's productions (`productions.py`).
 """
 import datetime
 import math
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from slate_common import crud, errors, eventstore
 
-from slate_auth import access
+from slate_auth import access, productions
 from slate_auth.models import LoginLog
 
 events = eventstore.events
@@ -75,16 +75,20 @@ def _name_filters(select, query):
     return select
 
 
-def _scope(select, query, me):
+def _scope(uow, select, query, me):
+    project_id = None
     if query.get("project_id"):
         project_id = _uuid(query["project_id"], "The project_id parameter is not a valid id")
         select = select.where(events.c.project_id == project_id)
+    if me.role != "admin":
+        mine = productions.project_ids_of(uow.session, me.id)
+        if project_id is not None and project_id not in mine:
+            raise errors.Forbidden()
+        select = select.where(events.c.project_id.in_(mine))
     person_ids = [_uuid(p, "The person_ids parameter contains an invalid id")
                   for p in _many(query, "person_ids")]
     if person_ids:
         select = select.where(events.c.actor_id.in_(person_ids))
-    if me.role != "admin":
-        select = select.where(sa.false())  # manager: their productions' events (catalog)
     return select
 
 
@@ -106,7 +110,7 @@ def last_events(uow, caller, query):
         select = select.where(events.c.created_at > _date(query, "after"))
     if _date(query, "before"):
         select = select.where(events.c.created_at < _date(query, "before"))
-    select = _cursor(uow, _scope(_name_filters(select, query), query, me), query)
+    select = _cursor(uow, _scope(uow, _name_filters(select, query), query, me), query)
     select = select.order_by(events.c.position.desc()).limit(_limit(query))
     return [eventstore.to_zou(dict(row._mapping)) for row in uow.session.execute(select)]
 

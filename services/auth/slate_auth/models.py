@@ -131,3 +131,27 @@ class ResetToken(Base):
     email = sa.Column(sa.String(255), primary_key=True)
     token_hash = sa.Column(sa.String(64), nullable=False)
     expires_at = sa.Column(sa.DateTime, nullable=False)
+
+
+# -- read model of the catalog's productions (fed by its events: productions.py) --------
+
+class ProjectStatus(Base):
+    """A production status as the catalog names it (Open, Closed...)."""
+    __tablename__ = "project_statuses"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    name = sa.Column(sa.String(20), nullable=False)
+
+
+class Project(Base):
+    """A production as auth needs it: its status (open or not) and its team."""
+    __tablename__ = "projects"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    project_status_id = sa.Column(UUID(as_uuid=True))
+
+
+project_person_links = sa.Table(
+    "project_person_links", Base.metadata,
+    sa.Column("project_id", UUID(as_uuid=True),
+              sa.ForeignKey("auth.projects.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("person_id", UUID(as_uuid=True), primary_key=True, index=True),
+)

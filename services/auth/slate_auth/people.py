@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from slate_common import crud, errors, schemas
 
-from slate_auth import access, events, passwords
+from slate_auth import access, events, passwords, productions
 from slate_auth.models import Department, LoginLog, Organisation, Person, Studio
 
 PERSON_HIDDEN = frozenset({"password", "login_failed_attemps", "last_login_failed"})
@@ -139,13 +139,23 @@ def _full_name(values):
     return sa.or_(*[sa.func.lower(full) == str(v).lower() for v in values])
 
 
+def _visible_persons(uow, caller, query):
+    """Preview accounts are never listed; a client lists only the people of the teams of
+    the open productions they are in (Zou's get_client_team_person_ids)."""
+    query = query.where(Person.preview_project_id.is_(None))
+    me = access.current_person(uow, caller)
+    if me.role == "client":
+        query = query.where(Person.id.in_(productions.team_person_ids(uow.session, me.id)))
+    return query
+
+
 PERSONS = crud.CrudModel(
     name="persons", model=Person, event=events.PERSON, hidden=PERSON_HIDDEN,
     order_by=("first_name", "last_name"), protected=PERSON_PROTECTED,
     check_read=_read_any, check_create=check_create_person,
     check_update=check_update_person, check_delete=check_delete_person,
     prepare=prepare_person, render=render_person, filters={"full_name": _full_name},
-    list_filter=lambda uow, caller, query: query.where(Person.preview_project_id.is_(None)))
+    list_filter=lambda uow, caller, query: _visible_persons(uow, caller, query))
 
 DEPARTMENTS = crud.CrudModel(
     name="departments", model=Department, event=events.DEPARTMENT, order_by=("name",),
@@ -180,8 +190,6 @@ def list_persons(uow, caller, query_args):
     """GET /data/persons as the caller may see it (and filter it)."""
     me = access.current_person(uow, caller)
     allowed = None if me.role == "admin" else NON_ADMIN_FILTERS
-    if me.role == "client":
-        query_args = {**query_args, "id": str(me.id)}  # teams arrive with the catalog
     return crud.list_rows(uow, PERSONS, caller, query_args, allowed,
                           view=lambda person, relations: person_view(me, person, relations))
 
@@ -189,7 +197,8 @@ def list_persons(uow, caller, query_args):
 def get_person(uow, caller, person_id, query_args):
     me = access.current_person(uow, caller)
     person = crud.read_record(uow, PERSONS, person_id)
-    if me.role == "client" and person.id != me.id:
+    if me.role == "client" and person.id not in productions.team_person_ids(uow.session,
+                                                                            me.id):
         raise errors.Forbidden()
     relations = str((query_args or {}).get("relations", "true")).lower() == "true"
     if me.role in access.STAFF:

@@ -1,7 +1,14 @@
-"""Which of the auth service's tables each event rebuilds (`slate rebuild auth`)."""
+"""Which of the auth service's tables each event rebuilds (`slate rebuild auth`).
+
+The read model of the catalog's productions is not rebuilt here: it follows the
+catalog's events with its own tracked position (`productions.py`).
+"""
+import types
+
 from slate_auth import resets, sessions
 from slate_auth.models import (Base, Department, LoginLog, Organisation, Person,
-                               ResetToken, RevokedToken, Studio)
+                               Project, ProjectStatus, ResetToken, RevokedToken, Studio,
+                               project_person_links)
 
 BY_FAMILY = {"person": Person, "department": Department, "studio": Studio,
              "organisation": Organisation}
@@ -13,7 +20,9 @@ BY_NAME = {
     resets.TOKEN_EVENT: ResetToken,
     resets.TOKEN_USED_EVENT: ResetToken,
 }
-TABLES = Base.metadata
+READ_MODEL = (Project.__table__, ProjectStatus.__table__, project_person_links)
+TABLES = types.SimpleNamespace(sorted_tables=[
+    table for table in Base.metadata.sorted_tables if table not in READ_MODEL])
 
 
 def event_models(name):

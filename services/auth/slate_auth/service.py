@@ -2,10 +2,11 @@
 domain function and returns `{"status", "body"}` (docs/CONTRACTS.md); the rows of
 slate_gateway.routes name these methods."""
 from slate_common import crud
-from slate_common.nameko_support import Caller, Config, Database, RequestContext, rpc
+from slate_common.nameko_support import (Caller, Config, Database, EventFollower,
+                                         RequestContext, rpc)
 from slate_common.replies import is_true, ok, params, query
 
-from slate_auth import event_log, people, resets, sessions
+from slate_auth import event_log, people, productions, resets, sessions
 
 
 class AuthService:
@@ -15,6 +16,8 @@ class AuthService:
     settings = Config()
     caller = Caller()
     context = RequestContext()
+    follow_productions = EventFollower(productions.CONSUMER, productions.apply_event,
+                                       productions.NAMES)
 
     @rpc
     def health(self):
