@@ -121,3 +121,20 @@ def setup(catalog, create_person, clean_db):
     types = me.asset_types({})["body"]
     character = next(t for t in types if t["name"] == "Character")
     return admin, project, character
+
+
+@pytest.fixture
+def film(catalog, setup):
+    """An admin's catalog client, a production, its episode E01, sequence SQ01 with the
+    shots SH1 and SH2, and a Character asset Ada of the episode."""
+    admin, project, character = setup
+    me = catalog(admin)
+    where = {"project_id": project["id"]}
+    episode = me.new_episode({"params": where, "body": {"name": "E01"}})["body"]
+    sequence = me.new_sequence({"params": where, "body": {
+        "name": "SQ01", "episode_id": episode["id"]}})["body"]
+    shots = [me.new_shot({"params": where, "body": {
+        "name": name, "sequence_id": sequence["id"]}})["body"] for name in ("SH1", "SH2")]
+    asset = me.new_asset({"params": {**where, "asset_type_id": character["id"]},
+                          "body": {"name": "Ada", "episode_id": episode["id"]}})["body"]
+    return me, project, episode, sequence, shots, asset

@@ -4,8 +4,6 @@ sequences and episodes refused while children hold them, the batch action, the
 generic entity CRUD, and who may delete."""
 import uuid
 
-import pytest
-
 from slate_common.testing import read_events as events, refused
 
 ROLES = ("admin", "manager", "supervisor", "user", "client")
@@ -25,21 +23,6 @@ def kind(entity_id, name, force=False):
     if force:
         request["query"] = {"force": "true"}
     return request
-
-
-@pytest.fixture
-def film(catalog, setup):
-    """An admin, a production, its episode, sequence, two shots and an asset."""
-    admin, project, character = setup
-    me = catalog(admin)
-    episode = me.new_episode({"params": where(project), "body": {"name": "E01"}})["body"]
-    sequence = me.new_sequence({"params": where(project), "body": {
-        "name": "SQ01", "episode_id": episode["id"]}})["body"]
-    shots = [me.new_shot({"params": where(project), "body": {
-        "name": name, "sequence_id": sequence["id"]}})["body"] for name in ("SH1", "SH2")]
-    asset = me.new_asset({"params": where(project, asset_type_id=character["id"]),
-                          "body": {"name": "Ada", "episode_id": episode["id"]}})["body"]
-    return me, project, episode, sequence, shots, asset
 
 
 def test_a_shot_with_tasks_is_canceled_unless_forced(film, create_task, clean_db):
