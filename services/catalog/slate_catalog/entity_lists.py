@@ -9,19 +9,19 @@ from slate_common import crud, errors, schemas
 from slate_catalog import access, entities, teams
 from slate_catalog.models import Entity, Project, project_person_links
 
-def filtered(query_args):
+def _filtered(query_args):
     return crud.filtered(entities.ENTITIES, {key: value for key, value in query_args.items()
                                     if key not in ("sequence_id", "episode_id")})
 
 
-def team_filter(me):
+def _team_filter(me):
     if me.role == "admin":
         return sa.true()
     return Entity.project_id.in_(sa.select(project_person_links.c.project_id).where(
         project_person_links.c.person_id == me.id))
 
 
-def project_arg(query_args):
+def _project_arg(query_args):
     value = query_args.get("project_id")
     value = value[0] if isinstance(value, list) else value
     if value is None:
@@ -32,7 +32,7 @@ def project_arg(query_args):
         raise errors.Invalid("Invalid UUID value: %s" % value)
 
 
-def check_criterion_project(uow, caller, project_id):
+def _check_criterion_project(uow, caller, project_id):
     """Zou's check_project_access on a list's project_id criterion: without one, only
     admins may list."""
     me = access.current_person(uow, caller)
@@ -57,7 +57,7 @@ def project_entities(uow, caller, project_id, type_name):
 
 
 def _assets_query(query_args):
-    query = filtered(query_args).where(entities.is_asset())
+    query = _filtered(query_args).where(entities.is_asset())
     episode_id = query_args.get("episode_id")
     if episode_id not in (None, "all"):
         try:
@@ -79,23 +79,23 @@ def all_assets(uow, caller, query_args):
     """GET /data/assets and /data/assets/all: assets of the caller's productions (every
     production for admins), filtered; a project_id or episode_id not theirs is a 403."""
     me = access.current_person(uow, caller)
-    project_id = project_arg(query_args)
+    project_id = _project_arg(query_args)
     if project_id is None and query_args.get("episode_id") not in (None, "all", "main"):
         episode = entities.read_one(uow, query_args["episode_id"], entities.EPISODE)
         project_id = episode.project_id
     if project_id is not None:
         access.check_project_access(uow, caller, project_id)
-    query = _assets_query(query_args).where(team_filter(me))
+    query = _assets_query(query_args).where(_team_filter(me))
     return [entities.render(row, "Asset") for row in entities.read_rows(uow, query.order_by(Entity.name))]
 
 
 def all_episodes(uow, caller, query_args):
     """GET /data/episodes: filtered by Zou's criteria; non-admins must name a project."""
-    me = check_criterion_project(uow, caller, project_arg(query_args))
+    me = _check_criterion_project(uow, caller, _project_arg(query_args))
     type_id = entities.type_id_of(uow, entities.EPISODE)
     if type_id is None or me.role == "vendor":
         return []
-    query = filtered(query_args).where(Entity.entity_type_id == type_id)
+    query = _filtered(query_args).where(Entity.entity_type_id == type_id)
     return [entities.render(row, entities.EPISODE) for row in entities.read_rows(uow, query.order_by(Entity.name))]
 
 
@@ -105,11 +105,11 @@ def all_sequences(uow, caller, query_args):
     if args.get("episode_id") is not None:
         episode = entities.read_one(uow, args.pop("episode_id"), entities.EPISODE)
         args.update(project_id=str(episode.project_id), parent_id=str(episode.id))
-    me = check_criterion_project(uow, caller, project_arg(args))
+    me = _check_criterion_project(uow, caller, _project_arg(args))
     type_id = entities.type_id_of(uow, entities.SEQUENCE)
     if type_id is None or me.role == "vendor":
         return []
-    query = filtered(args).where(Entity.entity_type_id == type_id)
+    query = _filtered(args).where(Entity.entity_type_id == type_id)
     return [entities.render(row, entities.SEQUENCE) for row in entities.read_rows(uow, query.order_by(Entity.name))]
 
 
@@ -121,7 +121,7 @@ def all_shots(uow, caller, query_args):
     if args.get("sequence_id") is not None:
         sequence = entities.read_one(uow, args.pop("sequence_id"), entities.SEQUENCE)
         args.update(project_id=str(sequence.project_id), parent_id=str(sequence.id))
-    check_criterion_project(uow, caller, project_arg(args))
+    _check_criterion_project(uow, caller, _project_arg(args))
     return with_names(uow, args, entities.SHOT, sequence=True)
 
 
@@ -132,7 +132,7 @@ def with_names(uow, query_args, type_name, sequence=False):
     type_id = entities.type_id_of(uow, type_name)
     if type_id is None:
         return []
-    inner = filtered(query_args).where(Entity.entity_type_id == type_id).subquery()
+    inner = _filtered(query_args).where(Entity.entity_type_id == type_id).subquery()
     query = (sa.select(inner, Project.name.label("project_name"))
              .join(Project.__table__, Project.id == inner.c.project_id))
     if sequence:
@@ -147,3 +147,8 @@ def with_names(uow, query_args, type_name, sequence=False):
         found.append({**entities.render(schemas.Record(Entity, values), type_name), **names})
     found.sort(key=lambda item: item["name"].casefold())
     return found
+
+
+# What the other entity kinds' modules (scenes, edits, concepts, sharing) build on.
+filtered, team_filter, project_arg = _filtered, _team_filter, _project_arg
+check_criterion_project = _check_criterion_project
