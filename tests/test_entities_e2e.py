@@ -37,6 +37,15 @@ def test_scenes_edits_and_deletions_with_gazu(client, engine):
     assert [s["id"] for s in client.scene.all_scenes(project)] == [scene["id"]]
     assert [s["id"] for s in client.scene.all_scenes_for_sequence(sequence)] == [scene["id"]]
     assert client.scene.get_scene(scene["id"])["sequence_name"] == "SQ01"
+    assert scene["id"] in [s["id"] for s in client.scene.all_scenes()]
+
+    concept = client.client.post("data/projects/%s/concepts" % project["id"],
+                                 {"name": "Hero"})
+    assert [c["id"] for c in client.concept.all_concepts_for_project(project)] == \
+        [concept["id"]]
+    assert client.concept.get_concept(concept["id"])["project_name"] == project["name"]
+    client.concept.remove_concept(concept)
+    assert client.concept.all_concepts_for_project(project) == []
 
     edit = client.edit.new_edit(project, "Cut", description="First cut")
     assert client.edit.new_edit(project, "Cut")["id"] == edit["id"]
