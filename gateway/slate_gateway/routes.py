@@ -111,7 +111,8 @@ AUTH_ROUTES = (
 # caller's role, teams' members), which announces each update it applies: `person:*`
 # alone would come before the read model has caught up.
 CATALOG = ("project", "project-status", "asset-type", "entity-type", "asset", "episode",
-           "sequence", "shot", "person", "internal:read-model:catalog.persons")
+           "sequence", "shot", "person", "internal:read-model:catalog.persons",
+           "scene", "edit", "concept", "concept-folder")  # GET /data/entities/{id} of any kind
 PROJECT = "/data/projects/{project_id}"
 
 CATALOG_ROUTES = (
@@ -162,7 +163,69 @@ CATALOG_ROUTES = (
           request_schema="slate_catalog.contracts:EntityInput", response_schema="slate_catalog.contracts:Entity"),
 )
 
-ROUTES = AUTH_ROUTES + CATALOG_ROUTES
+# Deleting entities, scenes, edits, concepts and their folders, child lists, shot updates
+# and shared assets (services/catalog/slate_catalog/{deletions,scenes,edits,concepts,...}.py).
+ENTITIES = CATALOG
+EPISODE, SEQUENCE = "/data/episodes/{episode_id}", "/data/sequences/{sequence_id}"
+
+
+def _delete_kind(path, kind):
+    return Route("DELETE", path, "catalog", "delete_entity_of_kind", extra={"kind": kind})
+
+
+ENTITY_ROUTES = (
+    _delete_kind("/data/assets/{asset_id}", "Asset"),
+    _delete_kind("/data/shots/{shot_id}", "Shot"),
+    _delete_kind(SEQUENCE, "Sequence"),
+    _delete_kind(EPISODE, "Episode"),
+    _delete_kind("/data/scenes/{scene_id}", "Scene"),
+    _delete_kind("/data/edits/{edit_id}", "Edit"),
+    _delete_kind("/data/concepts/{concept_id}", "Concept"),
+    Route("POST", "/actions/projects/{project_id}/delete-entities", "catalog",
+          "delete_entities"),
+    Route("GET", "/data/entities", "catalog", "entities", cache=ENTITIES),
+    Route("POST", "/data/entities", "catalog", "new_entity", MANAGER),
+    Route("DELETE", "/data/entities/{instance_id}", "catalog", "delete_any_entity"),
+    Route("POST", PROJECT + "/scenes", "catalog", "new_scene", MANAGER),
+    Route("GET", PROJECT + "/scenes", "catalog", "project_scenes", cache=ENTITIES),
+    Route("GET", "/data/scenes/all", "catalog", "scenes", cache=ENTITIES),
+    Route("GET", "/data/scenes/{scene_id}", "catalog", "scene", cache=ENTITIES),
+    Route("GET", SEQUENCE + "/scenes", "catalog", "sequence_scenes", cache=ENTITIES),
+    Route("POST", PROJECT + "/edits", "catalog", "new_edit", MANAGER),
+    Route("GET", PROJECT + "/edits", "catalog", "project_edits", cache=ENTITIES),
+    Route("GET", "/data/edits", "catalog", "edits", cache=ENTITIES),
+    Route("GET", "/data/edits/all", "catalog", "edits", cache=ENTITIES),
+    Route("GET", "/data/edits/{edit_id}", "catalog", "edit", cache=ENTITIES),
+    Route("GET", EPISODE + "/edits", "catalog", "episode_edits", cache=ENTITIES),
+    Route("POST", PROJECT + "/concepts", "catalog", "new_concept"),
+    Route("GET", PROJECT + "/concepts", "catalog", "project_concepts", cache=ENTITIES),
+    Route("GET", "/data/concepts", "catalog", "concepts", cache=ENTITIES),
+    Route("GET", "/data/concepts/{concept_id}", "catalog", "concept", cache=ENTITIES),
+    Route("GET", PROJECT + "/concept-folders", "catalog", "project_concept_folders",
+          cache=ENTITIES),
+    Route("POST", PROJECT + "/concept-folders", "catalog", "new_concept_folder"),
+    Route("PUT", "/data/concept-folders/{concept_folder_id}", "catalog",
+          "rename_concept_folder"),
+    Route("DELETE", "/data/concept-folders/{concept_folder_id}", "catalog",
+          "delete_concept_folder"),
+    Route("POST", "/actions/projects/{project_id}/move-concepts", "catalog",
+          "move_concepts"),
+    Route("GET", EPISODE + "/sequences", "catalog", "episode_sequences", cache=ENTITIES),
+    Route("GET", EPISODE + "/shots", "catalog", "episode_shots", cache=ENTITIES),
+    Route("GET", SEQUENCE + "/shots", "catalog", "sequence_shots", cache=ENTITIES),
+    Route("PUT", "/data/shots/{shot_id}", "catalog", "update_shot", MANAGER),
+    Route("GET", PROJECT + "/asset-types", "catalog", "project_asset_types",
+          cache=ENTITIES),
+    Route("GET", PROJECT + "/asset-types/{asset_type_id}/assets", "catalog",
+          "project_type_assets", cache=ENTITIES),
+    Route("POST", "/actions/assets/share", "catalog", "share_assets"),
+    Route("POST", "/actions/projects/{project_id}/assets/share", "catalog",
+          "share_project_assets", MANAGER),
+    Route("POST", "/actions/projects/{project_id}/asset-types/{asset_type_id}/assets/share",
+          "catalog", "share_project_assets", MANAGER),
+)
+
+ROUTES = AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -350,7 +350,14 @@ def delete_row(uow, spec, caller, instance_id):
     """Delete a row; emits `<event>:delete` with the old row."""
     row = fetch(uow, spec, instance_id)
     spec.check_delete(uow, caller, row)
+    remove_row(uow, spec, row)
+
+
+def remove_row(uow, spec, row):
+    """Delete a row already fetched and checked; emits `<event>:delete` with the old row.
+    Returns the old row as the log keeps it."""
     old, data = snapshot(row), spec.public_data(row)
     uow.session.delete(row)
     _flush(uow, spec)
     uow.emit(spec.event + ":delete", data, {"old": old}, project_id=old.get("project_id"))
+    return old

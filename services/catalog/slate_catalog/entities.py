@@ -22,6 +22,7 @@ from slate_catalog.entity_bodies import NEW_ASSET, NEW_EPISODE, NEW_SEQUENCE, NE
 from slate_catalog.models import ENTITY_STATUSES, Entity, EntityType, Project
 
 EPISODE, SEQUENCE, SHOT = "Episode", "Sequence", "Shot"
+SCENE, EDIT, CONCEPT, CONCEPT_FOLDER = "Scene", "Edit", "Concept", "ConceptFolder"
 UNOWNED_RELATIONS = ("entities_out", "entity_concept_links", "instance_casting",
                      "entities_in")
 # What PUT /data/entities/{id} never changes (Zou's protected fields).
@@ -36,7 +37,8 @@ ENTITIES = crud.CrudModel(name="entities", model=Entity, event=events.ASSET,
                           unique_message="An entity with this name already exists.")
 SPECS = {name: dataclasses.replace(ENTITIES, event=event) for name, event in (
     ("Asset", events.ASSET), (EPISODE, events.EPISODE), (SEQUENCE, events.SEQUENCE),
-    (SHOT, events.SHOT))}
+    (SHOT, events.SHOT), (SCENE, events.SCENE), (EDIT, events.EDIT),
+    (CONCEPT, events.CONCEPT), (CONCEPT_FOLDER, events.CONCEPT_FOLDER))}
 
 
 # -- types -----------------------------------------------------------------------------
@@ -356,11 +358,32 @@ def update_entity(uow, caller, entity_id, body):
     values["data"] = data
     _check_unique(uow, row, values)
     type_name = base_type_name(uow, row.entity_type_id)
-    spec = SPECS.get(type_name) or dataclasses.replace(
-        ENTITIES, event=type_name.lower())
+    spec = SPECS[type_name]
 
     def change():
         for key, value in values.items():
             setattr(row, key, value)
     crud.record_update(uow, spec, row, change)
     return render_with_relations(row, type_name)
+
+
+# What the other entity kinds' modules (scenes, edits, concepts) build on.
+existing, insert, check_read, project_name = _existing, _new, _check_read, _project_name
+
+
+def create_under(uow, caller, project_id, kind, parent, event_data=None, **values):
+    """Create an entity of `kind` in a production, under `parent` = (kind, id or None)
+    when given (another production's parent is a 404); the existing one of that name
+    under that parent is answered instead, without event. `event_data(new id, parent id)`
+    gives the `:new` event's data (default {<kind>_id}). Returns the rendered row."""
+    project, me = _writable_project(uow, caller, project_id)
+    found = _parent_in(uow, project, parent[1], parent[0])
+    parent_id = found.id if found is not None else None
+    type_id = type_row(uow, kind, create=True).id
+    row = _existing(uow, type_id, project.id, values["name"], parent_id)
+    if row is None:
+        row_id = uuid.uuid4()
+        row = _new(uow, SPECS[kind], event_data(row_id, parent_id) if event_data else None,
+                   id=row_id, entity_type_id=type_id, project_id=project.id,
+                   parent_id=parent_id, created_by=me.id, **values)
+    return render(row, kind)

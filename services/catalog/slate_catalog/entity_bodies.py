@@ -89,3 +89,9 @@ NEW_SEQUENCE = (("name", "name", REQUIRED), ("episode_id", "uuid", None),
 NEW_SHOT = (("name", "name", REQUIRED), ("sequence_id", "uuid", None),
             ("data", "dict", None), ("nb_frames", "int", None),
             ("description", "str", None))
+NEW_SCENE = (("name", "name", REQUIRED), ("sequence_id", "uuid", None))
+NEW_EDIT = (("name", "name", REQUIRED), ("description", "str", ""),
+            ("data", "dict", None), ("episode_id", "uuid", None))
+NEW_CONCEPT = (("name", "name", REQUIRED), ("data", "dict", None),
+               ("description", "str", None), ("parent_id", "uuid", None))
+CONCEPT_FOLDER = (("name", "name", REQUIRED),)

@@ -122,20 +122,33 @@ def all_shots(uow, caller, query_args):
         sequence = entities.read_one(uow, args.pop("sequence_id"), entities.SEQUENCE)
         args.update(project_id=str(sequence.project_id), parent_id=str(sequence.id))
     _check_criterion_project(uow, caller, _project_arg(args))
-    type_id = entities.type_id_of(uow, entities.SHOT)
+    return with_names(uow, args, entities.SHOT, sequence=True)
+
+
+def with_names(uow, query_args, type_name, sequence=False):
+    """The filtered entities of a kind, each with its project's name (and its sequence's:
+    those without sequence are then left out, as Zou's join does), sorted by name
+    whatever the case."""
+    type_id = entities.type_id_of(uow, type_name)
     if type_id is None:
         return []
-    sequences = Entity.__table__.alias("sequence")
-    inner = _filtered(args).where(Entity.entity_type_id == type_id).subquery()
-    query = (sa.select(inner, Project.name.label("project_name"),
-                       sequences.c.name.label("sequence_name"))
-             .join(Project.__table__, Project.id == inner.c.project_id)
-             .join(sequences, sequences.c.id == inner.c.parent_id))
-    shots = []
+    inner = _filtered(query_args).where(Entity.entity_type_id == type_id).subquery()
+    query = (sa.select(inner, Project.name.label("project_name"))
+             .join(Project.__table__, Project.id == inner.c.project_id))
+    if sequence:
+        sequences = Entity.__table__.alias("sequence")
+        query = query.add_columns(sequences.c.name.label("sequence_name")).join(
+            sequences, sequences.c.id == inner.c.parent_id)
+    found = []
     for row in uow.session.connection().execute(query).mappings():
         values = dict(row)
-        names = {"project_name": values.pop("project_name"),
-                 "sequence_name": values.pop("sequence_name")}
-        shots.append({**entities.render(schemas.Record(Entity, values), entities.SHOT), **names})
-    shots.sort(key=lambda shot: shot["name"].casefold())
-    return shots
+        names = {key: values.pop(key) for key in ("project_name", "sequence_name")
+                 if key in values}
+        found.append({**entities.render(schemas.Record(Entity, values), type_name), **names})
+    found.sort(key=lambda item: item["name"].casefold())
+    return found
+
+
+# What the other entity kinds' modules (scenes, edits, concepts, sharing) build on.
+filtered, team_filter, project_arg = _filtered, _team_filter, _project_arg
+check_criterion_project = _check_criterion_project

@@ -148,3 +148,13 @@ class Entity(TimestampedMixin, Base):
     data = sa.Column(JSONB)
     ready_for = sa.Column(UUID(as_uuid=True))
     created_by = sa.Column(UUID(as_uuid=True), index=True)
+
+
+class EntityTask(Base):
+    """Which entities have tasks: the catalog's read model of the tasks service's
+    `task:new` / `task:delete` events (`entity_tasks.py`). `id` is the task's id, so a
+    task row of those events applies as is; no foreign keys: both ends may be deleted
+    before the other's event arrives."""
+    __tablename__ = "entity_tasks"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    entity_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)

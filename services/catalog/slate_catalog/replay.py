@@ -1,12 +1,14 @@
 """Which of the catalog's tables each event rebuilds (`slate rebuild catalog`).
 
 The persons read model is not rebuilt here: it follows the auth service's events with
-its own tracked position (`persons.py`), and the team links replay against it.
+its own tracked position (`persons.py`), and the team links replay against it. The
+entity-tasks read model is: its rows are the task rows of `task:new` / `task:delete`,
+applied idempotently, so a replay ahead of its follower does no harm.
 """
 import types
 
 from slate_catalog import events
-from slate_catalog.models import Base, Entity, EntityType, Person, Project, \
+from slate_catalog.models import Base, Entity, EntityTask, EntityType, Person, Project, \
     ProjectStatus
 
 BY_FAMILY = {events.PROJECT: Project, events.PROJECT_STATUS: ProjectStatus,
@@ -18,4 +20,6 @@ TABLES = types.SimpleNamespace(sorted_tables=[
 
 def event_models(name):
     """The model an event of this name changes, or None if it is not the catalog's."""
+    if name in events.TASK_EVENTS:
+        return EntityTask
     return BY_FAMILY.get(name.split(":", 1)[0])

@@ -3,9 +3,11 @@ a domain function and returns `{"status", "body"}` (docs/CONTRACTS.md); the rows
 slate_gateway.routes name these methods."""
 from slate_common import crud, errors
 from slate_common.nameko_support import Caller, Database, EventFollower, rpc
-from slate_common.replies import ok, params, query
+from slate_common.replies import is_true, ok, params, query
 
 from slate_catalog import access, entities, entity_lists, entity_types, persons, projects, teams
+from slate_catalog import asset_sharing, concepts, deletions, edits, entity_crud, \
+    entity_tasks, scenes, shots
 
 MODELS = {spec.name: spec for spec in (projects.PROJECTS, projects.PROJECT_STATUSES,
                                        entity_types.ENTITY_TYPES)}
@@ -25,6 +27,8 @@ class CatalogService:
     db = Database()
     identity = Caller()
     refresh_persons = EventFollower(persons.CONSUMER, persons.apply_event, persons.NAMES)
+    refresh_entity_tasks = EventFollower(entity_tasks.CONSUMER, entity_tasks.apply_event,
+                                         entity_tasks.NAMES)
 
     @property
     def caller(self):
@@ -204,3 +208,172 @@ class CatalogService:
     def update_entity(self, request):
         return ok(entities.update_entity(self.db, self.caller, params(request)["instance_id"],
                                          request.get("body")))
+
+    # -- deleting entities, scenes, edits, concepts, lists and shares -------------------
+    @property
+    def deleter(self):
+        """The caller, once the entity-tasks read model has caught up: deletions read
+        which entities have tasks."""
+        self.refresh_entity_tasks()
+        return self.caller
+
+    @rpc
+    def delete_entity_of_kind(self, request):
+        """DELETE /data/<kind>s/{id}: the kind is the route's `kind`."""
+        (entity_id,) = params(request).values()
+        deletions.delete_entity(self.db, self.deleter, request["route"]["kind"], entity_id,
+                                is_true(query(request).get("force")))
+        return ok(None, 204)
+
+    @rpc
+    def delete_entities(self, request):
+        return ok(deletions.delete_entities(
+            self.db, self.deleter, params(request)["project_id"], request.get("body"),
+            is_true(query(request).get("force"))))
+
+    @rpc
+    def entities(self, request):
+        return ok(entity_crud.list_entities(self.db, self.caller, query(request)))
+
+    @rpc
+    def new_entity(self, request):
+        return ok(entity_crud.create_entity(self.db, self.caller, request.get("body")), 201)
+
+    @rpc
+    def delete_any_entity(self, request):
+        entity_crud.delete_entity(self.db, self.deleter, params(request)["instance_id"])
+        return ok(None, 204)
+
+    @rpc
+    def new_scene(self, request):
+        return ok(scenes.create_scene(self.db, self.caller, params(request)["project_id"],
+                                      request.get("body")), 201)
+
+    @rpc
+    def scene(self, request):
+        return ok(scenes.get_scene(self.db, self.caller, params(request)["scene_id"]))
+
+    @rpc
+    def scenes(self, request):
+        return ok(scenes.all_scenes(self.db, self.caller, query(request)))
+
+    @rpc
+    def project_scenes(self, request):
+        return ok(scenes.project_scenes(self.db, self.caller, params(request)["project_id"]))
+
+    @rpc
+    def sequence_scenes(self, request):
+        return ok(scenes.sequence_scenes(self.db, self.caller,
+                                         params(request)["sequence_id"]))
+
+    @rpc
+    def new_edit(self, request):
+        return ok(edits.create_edit(self.db, self.caller, params(request)["project_id"],
+                                    request.get("body")), 201)
+
+    @rpc
+    def edit(self, request):
+        return ok(edits.get_edit(self.db, self.caller, params(request)["edit_id"]))
+
+    @rpc
+    def edits(self, request):
+        return ok(edits.all_edits(self.db, self.caller, query(request)))
+
+    @rpc
+    def project_edits(self, request):
+        return ok(edits.project_edits(self.db, self.caller, params(request)["project_id"]))
+
+    @rpc
+    def episode_edits(self, request):
+        return ok(edits.episode_edits(self.db, self.caller, params(request)["episode_id"],
+                                      query(request)))
+
+    @rpc
+    def new_concept(self, request):
+        return ok(concepts.create_concept(self.db, self.caller,
+                                          params(request)["project_id"],
+                                          request.get("body")), 201)
+
+    @rpc
+    def concept(self, request):
+        return ok(concepts.get_concept(self.db, self.caller, params(request)["concept_id"]))
+
+    @rpc
+    def concepts(self, request):
+        return ok(concepts.all_concepts(self.db, self.caller, query(request)))
+
+    @rpc
+    def project_concepts(self, request):
+        return ok(concepts.project_concepts(self.db, self.caller,
+                                            params(request)["project_id"]))
+
+    @rpc
+    def project_concept_folders(self, request):
+        return ok(concepts.project_concept_folders(self.db, self.caller,
+                                                   params(request)["project_id"]))
+
+    @rpc
+    def new_concept_folder(self, request):
+        return ok(concepts.create_concept_folder(self.db, self.caller,
+                                                 params(request)["project_id"],
+                                                 request.get("body")), 201)
+
+    @rpc
+    def rename_concept_folder(self, request):
+        return ok(concepts.rename_concept_folder(self.db, self.caller,
+                                                 params(request)["concept_folder_id"],
+                                                 request.get("body")))
+
+    @rpc
+    def delete_concept_folder(self, request):
+        concepts.delete_concept_folder(self.db, self.caller,
+                                       params(request)["concept_folder_id"])
+        return ok(None, 204)
+
+    @rpc
+    def move_concepts(self, request):
+        return ok(concepts.move_concepts(self.db, self.caller, params(request)["project_id"],
+                                         request.get("body")))
+
+    @rpc
+    def episode_sequences(self, request):
+        return ok(shots.episode_sequences(self.db, self.caller,
+                                          params(request)["episode_id"], query(request)))
+
+    @rpc
+    def episode_shots(self, request):
+        return ok(shots.episode_shots(self.db, self.caller, params(request)["episode_id"],
+                                      query(request)))
+
+    @rpc
+    def sequence_shots(self, request):
+        return ok(shots.sequence_shots(self.db, self.caller,
+                                       params(request)["sequence_id"], query(request)))
+
+    @rpc
+    def update_shot(self, request):
+        return ok(shots.update_shot(self.db, self.caller, params(request)["shot_id"],
+                                    request.get("body")))
+
+    @rpc
+    def project_asset_types(self, request):
+        return ok(asset_sharing.project_asset_types(self.db, self.caller,
+                                                    params(request)["project_id"]))
+
+    @rpc
+    def project_type_assets(self, request):
+        where = params(request)
+        return ok(asset_sharing.project_type_assets(
+            self.db, self.caller, where["project_id"], where["asset_type_id"],
+            query(request)))
+
+    @rpc
+    def share_assets(self, request):
+        return ok(asset_sharing.share_assets(self.db, self.caller, request.get("body")))
+
+    @rpc
+    def share_project_assets(self, request):
+        where = params(request)
+        return ok(asset_sharing.share_project_assets(
+            self.db, self.caller, where["project_id"], request.get("body"),
+            where.get("asset_type_id")))

@@ -11,6 +11,8 @@ import pytest
 
 from slate_common import crud, db
 
+from slate_catalog import defaults
+
 from slate_auth.models import Person
 
 
@@ -28,6 +30,23 @@ def emit_person(engine, **overrides):
     uow.commit()
     uow.close()
     return person
+
+
+def emit_task(engine, entity_id, deleted=None):
+    """The tasks service's side of a task: `task:new` with a full task row on `entity_id`
+    (or, given a task row as `deleted`, its `task:delete`). Returns the task row."""
+    uow = db.unit_of_work(engine)
+    if deleted is None:
+        task = {"id": str(uuid.uuid4()), "entity_id": str(entity_id), "name": "main",
+                "task_type_id": str(uuid.uuid4()), "task_status_id": str(uuid.uuid4()),
+                "project_id": None, "assignees": []}
+        uow.emit("task:new", {"task_id": task["id"]}, {"new": task})
+    else:
+        task = deleted
+        uow.emit("task:delete", {"task_id": task["id"]}, {"old": task})
+    uow.commit()
+    uow.close()
+    return task
 
 
 def change_person(engine, person, **changes):
@@ -79,3 +98,43 @@ def update_person(clean_db):
 @pytest.fixture(name="wait_until")
 def wait_until_fixture():
     return wait_until
+
+
+@pytest.fixture
+def create_task(clean_db):
+    """`create_task(entity_id)` -> a task row announced by task:new;
+    `create_task(None, deleted=row)` announces its task:delete."""
+    return lambda entity_id, deleted=None: emit_task(clean_db, entity_id, deleted)
+
+
+@pytest.fixture
+def setup(catalog, create_person, clean_db):
+    """Zou's defaults, an admin, a production and its Character asset type."""
+    uow = db.unit_of_work(clean_db)
+    defaults.init_data(uow)
+    uow.commit()
+    uow.close()
+    admin = create_person(role="admin")
+    me = catalog(admin)
+    project = me.crud_create({"route": {"model": "projects"},
+                              "body": {"name": "Film-%s" % uuid.uuid4().hex[:6]}})["body"]
+    types = me.asset_types({})["body"]
+    character = next(t for t in types if t["name"] == "Character")
+    return admin, project, character
+
+
+@pytest.fixture
+def film(catalog, setup):
+    """An admin's catalog client, a production, its episode E01, sequence SQ01 with the
+    shots SH1 and SH2, and a Character asset Ada of the episode."""
+    admin, project, character = setup
+    me = catalog(admin)
+    where = {"project_id": project["id"]}
+    episode = me.new_episode({"params": where, "body": {"name": "E01"}})["body"]
+    sequence = me.new_sequence({"params": where, "body": {
+        "name": "SQ01", "episode_id": episode["id"]}})["body"]
+    shots = [me.new_shot({"params": where, "body": {
+        "name": name, "sequence_id": sequence["id"]}})["body"] for name in ("SH1", "SH2")]
+    asset = me.new_asset({"params": {**where, "asset_type_id": character["id"]},
+                          "body": {"name": "Ada", "episode_id": episode["id"]}})["body"]
+    return me, project, episode, sequence, shots, asset

@@ -16,7 +16,32 @@ def dump(engine):
             for table in replay.TABLES.sorted_tables}
 
 
-def test_replaying_the_log_rebuilds_every_catalog_table(catalog, create_person, clean_db):
+def rebuild_more_entities(me, film, episode, sequence, shot, create_task):
+    """Scenes, edits, concepts in folders, task events, cancels, deletions and shares."""
+    where = {"project_id": film["id"]}
+    scene = me.new_scene({"params": where, "body": {
+        "name": "SC1", "sequence_id": sequence["id"]}})["body"]
+    me.new_edit({"params": where, "body": {"name": "Cut", "episode_id": episode["id"]}})
+    folder = me.new_concept_folder({"params": where, "body": {"name": "Boards"}})["body"]
+    concept = me.new_concept({"params": where, "body": {"name": "Hero"}})["body"]
+    me.move_concepts({"params": where, "body": {"concept_ids": [concept["id"]],
+                                                "concept_folder_id": folder["id"]}})
+    create_task(shot["id"])
+    create_task(scene["id"])
+    gone = create_task(concept["id"])
+    create_task(None, deleted=gone)
+    me.delete_entity_of_kind({"params": {"shot_id": shot["id"]}, "route": {"kind": "Shot"}})
+    me.delete_entity_of_kind({"params": {"scene_id": scene["id"]},
+                              "route": {"kind": "Scene"}})
+    spare = me.new_shot({"params": where, "body": {"name": "SH020",
+                                                   "sequence_id": sequence["id"]}})["body"]
+    me.update_shot({"params": {"shot_id": spare["id"]}, "body": {"nb_frames": 12}})
+    me.delete_entity_of_kind({"params": {"shot_id": spare["id"]}, "route": {"kind": "Shot"}})
+    me.share_project_assets({"params": where, "body": {"is_shared": True}})
+
+
+def test_replaying_the_log_rebuilds_every_catalog_table(catalog, create_person, clean_db,
+                                                        create_task):
     uow = db.unit_of_work(clean_db)
     defaults.init_data(uow)
     uow.commit()
@@ -49,9 +74,10 @@ def test_replaying_the_log_rebuilds_every_catalog_table(catalog, create_person, 
                       "body": {"description": "Wide", "data": {"frame_out": 24}}})
     me.new_asset({"params": {**where, "asset_type_id": vehicle["id"]},
                   "body": {"name": "Car", "episode_id": episode["id"], "data": {"a": 1}}})
+    rebuild_more_entities(me, film, episode, sequence, shot, create_task)
     before = dump(clean_db)
     assert before["project_asset_type_links"] and len(before["projects"]) == 1
-    assert len(before["entities"]) == 4
+    assert len(before["entities"]) == 8 and len(before["entity_tasks"]) == 2
 
     with orm.Session(clean_db) as session, session.begin():
         for table in reversed(replay.TABLES.sorted_tables):

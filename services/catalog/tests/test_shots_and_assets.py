@@ -6,9 +6,8 @@ import uuid
 import pytest
 from nameko.exceptions import RemoteError
 
-from slate_common import db, eventstore
+from slate_common import eventstore
 
-from slate_catalog import defaults
 
 ROLES = ("admin", "manager", "supervisor", "user", "client")
 
@@ -30,21 +29,6 @@ def refused(call, *args):
     return error.value.exc_type, ast.literal_eval(error.value.value)[0]
 
 PROJECTS = {"model": "projects"}
-
-
-@pytest.fixture
-def setup(catalog, create_person, clean_db):
-    """Zou's defaults, an admin, a production and its Character asset type."""
-    uow = db.unit_of_work(clean_db)
-    defaults.init_data(uow)
-    uow.commit()
-    uow.close()
-    admin = create_person(role="admin")
-    me = catalog(admin)
-    project = me.crud_create({"route": PROJECTS, "body": {"name": unique("Film")}})["body"]
-    types = me.asset_types({})["body"]
-    character = next(t for t in types if t["name"] == "Character")
-    return admin, project, character
 
 
 def where(project, **more):
