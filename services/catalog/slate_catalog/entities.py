@@ -5,10 +5,10 @@ Zou's rules kept here: managers of a production's team (and admins) create; its 
 reads; a sequence or episode of another production is a 404, as Zou's
 Sequence/EpisodeNotFound; episodes, sequences and shots of a name already taken are
 answered with the existing row (201, no event), assets are not (Zou allows duplicates).
-Fields owned by areas not built yet are served empty: `tasks` (tasks service), the
-casting relations (`entities_out`, `entities_in`, `instance_casting`,
-`entity_concept_links`) and `casting_episode_ids` (breakdown). Vendors see only entities
-they have tasks on: none until the tasks service exists.
+Fields owned by areas not built yet are served empty: `tasks` (tasks service) and
+`entity_concept_links` (concepts); the casting relations come from the breakdown's
+tables (entity_relations.py). Vendors see only entities they have tasks on: none until
+the tasks service exists.
 """
 import dataclasses
 import uuid
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from slate_common import crud, errors, schemas
 
-from slate_catalog import access, entity_types, events, teams
+from slate_catalog import access, entity_relations, entity_types, events, teams
 from slate_catalog.entity_bodies import NEW_ASSET, NEW_EPISODE, NEW_SEQUENCE, NEW_SHOT, validate
 from slate_catalog.models import ENTITY_STATUSES, Entity, EntityType, Project
 
@@ -105,11 +105,10 @@ def render(row, type_name):
     return out
 
 
-def render_with_relations(row, type_name):
-    """The row as Zou serialises it with relations: the casting links are empty until
-    the breakdown area exists."""
+def render_with_relations(uow, row, type_name):
+    """The row as Zou serialises it with relations (its casting links)."""
     out = render(row, type_name)
-    out.update({name: [] for name in UNOWNED_RELATIONS})
+    out.update(entity_relations.relations_of(uow, row.id))
     return out
 
 
@@ -117,7 +116,7 @@ def _project_name(uow, project_id):
     return uow.session.scalar(sa.select(Project.name).where(Project.id == project_id))
 
 
-def _check_read(uow, caller, row):
+def check_read(uow, caller, row):
     """Zou's check_project_access and check_entity_access for one entity."""
     me = access.check_project_access(uow, caller, row.project_id)
     if me.role == "vendor":
@@ -238,11 +237,11 @@ def create_shot(uow, caller, project_id, body):
 # -- reading one -----------------------------------------------------------------------
 
 def get_asset(uow, caller, asset_id):
-    """GET /data/assets/{id}: Zou's full asset (project and type names, main episode;
-    tasks and casting episodes empty until their areas exist)."""
+    """GET /data/assets/{id}: Zou's full asset (project and type names, main episode,
+    the episodes it is cast in; tasks empty until the tasks service exists)."""
     row = read_one(uow, asset_id, "Asset")
-    _check_read(uow, caller, row)
-    out = render_with_relations(row, "Asset")
+    check_read(uow, caller, row)
+    out = render_with_relations(uow, row, "Asset")
     del out["source_id"], out["nb_frames"]
     asset_type_name = uow.session.scalar(sa.select(EntityType.name).where(
         EntityType.id == row.entity_type_id))
@@ -252,21 +251,22 @@ def get_asset(uow, caller, asset_id):
         # Zou's asset-with-tasks view renders these two as strings, None included.
         "preview_file_id": str(row.preview_file_id or ""), "ready_for": str(row.ready_for),
         "episode_id": str(row.source_id) if row.source_id else "",
-        "casting_episode_ids": [], "tasks": []})
+        "casting_episode_ids": entity_relations.casting_episode_ids(uow, row.id),
+        "tasks": []})
     return out
 
 
 def get_episode(uow, caller, episode_id):
     """GET /data/episodes/{id}: the episode with its project's name."""
     row = read_one(uow, episode_id, EPISODE)
-    _check_read(uow, caller, row)
+    check_read(uow, caller, row)
     return {**render(row, EPISODE), "project_name": _project_name(uow, row.project_id)}
 
 
 def get_sequence(uow, caller, sequence_id):
     """GET /data/sequences/{id}: with its project's name and its episode, if any."""
     row = read_one(uow, sequence_id, SEQUENCE)
-    _check_read(uow, caller, row)
+    check_read(uow, caller, row)
     out = {**render(row, SEQUENCE), "project_name": _project_name(uow, row.project_id)}
     if row.parent_id is not None:
         episode = read_one(uow, row.parent_id, EPISODE)
@@ -280,11 +280,11 @@ def get_shot(uow, caller, shot_id):
     row = read_one(uow, shot_id, SHOT)
     if row.parent_id is None:
         raise errors.NotFound()
-    _check_read(uow, caller, row)
+    check_read(uow, caller, row)
     sequence = read_one(uow, row.parent_id)
     episode = read_one(uow, sequence.parent_id) if sequence.parent_id else None
     data = row.data or {}
-    return {**render_with_relations(row, SHOT),
+    return {**render_with_relations(uow, row, SHOT),
             "project_name": _project_name(uow, row.project_id),
             "sequence_id": str(sequence.id), "sequence_name": sequence.name,
             "episode_id": str(episode.id) if episode else None,
@@ -298,8 +298,8 @@ def get_shot(uow, caller, shot_id):
 def get_entity(uow, caller, entity_id):
     """GET /data/entities/{id}: any entity, typed as Zou names its kind, with relations."""
     row = crud.read_record(uow, ENTITIES, entity_id)
-    _check_read(uow, caller, row)
-    return render_with_relations(row, base_type_name(uow, row.entity_type_id))
+    check_read(uow, caller, row)
+    return render_with_relations(uow, row, base_type_name(uow, row.entity_type_id))
 
 
 def _check_update(uow, caller, row, body):
@@ -363,4 +363,4 @@ def update_entity(uow, caller, entity_id, body):
         for key, value in values.items():
             setattr(row, key, value)
     crud.record_update(uow, spec, row, change)
-    return render_with_relations(row, type_name)
+    return render_with_relations(uow, row, type_name)

@@ -6,12 +6,14 @@ its own tracked position (`persons.py`), and the team links replay against it.
 import types
 
 from slate_catalog import events
-from slate_catalog.models import Base, Entity, EntityType, Person, Project, \
-    ProjectStatus
+from slate_catalog.models import AssetInstance, Base, Entity, EntityLink, EntityType, \
+    Person, Project, ProjectStatus
 
 BY_FAMILY = {events.PROJECT: Project, events.PROJECT_STATUS: ProjectStatus,
              events.ASSET_TYPE: EntityType, events.ENTITY_TYPE: EntityType,
-             **{family: Entity for family in events.ENTITY_FAMILIES}}
+             **{family: Entity for family in events.ENTITY_FAMILIES},
+             events.ENTITY_LINK: EntityLink, events.ASSET_INSTANCE: AssetInstance,
+             events.BREAKDOWN_INSTANCE: AssetInstance}
 TABLES = types.SimpleNamespace(sorted_tables=[
     table for table in Base.metadata.sorted_tables if table is not Person.__table__])
 
