@@ -46,9 +46,9 @@ def entries_of(casting, keep_incomplete=True):
         try:
             values = validate(entry, ENTRY)
         except errors.Invalid as exc:
-            for problem in exc.data["errors"]:
-                problem["field"] = "%d.%s" % (index, problem["field"])
-            raise
+            raise errors.Invalid(exc.message, {"errors": [
+                {**problem, "field": "%d.%s" % (index, problem["field"])}
+                for problem in exc.data["errors"]]})
         _non_negative(values, "nb_occurences", "%d." % index)
         values["label"] = values["label"] or ""
         found.append(values)
