@@ -159,34 +159,39 @@ def cast_in(uow, caller, asset_id):
     """GET /data/assets/{id}/cast-in: the shots, then the assets, the asset is cast in
     (canceled ones left out)."""
     asset = readable_entity(uow, caller, asset_id, "Asset")
+    return _shots_holding(uow, asset.id) + _assets_holding(uow, asset.id)
+
+
+def _shots_holding(uow, asset_id):
     episode = Entity.__table__.alias("episode")
-    shots = (sa.select(LINK, HOLDER.c.name, HOLDER.c.preview_file_id,
+    query = (sa.select(LINK, HOLDER.c.name, HOLDER.c.preview_file_id,
                        SEQUENCE.c.name.label("sequence_name"),
                        episode.c.id.label("episode_id"),
                        episode.c.name.label("episode_name"))
              .join(HOLDER, HOLDER.c.id == LINK.c.entity_in_id)
              .join(SEQUENCE, SEQUENCE.c.id == HOLDER.c.parent_id)
              .outerjoin(episode, episode.c.id == SEQUENCE.c.parent_id)
-             .where(LINK.c.entity_out_id == asset.id, HOLDER.c.canceled.isnot(True))
+             .where(LINK.c.entity_out_id == asset_id, HOLDER.c.canceled.isnot(True))
              .order_by(episode.c.name, SEQUENCE.c.name, HOLDER.c.name))
-    found = [{"shot_id": str(row.entity_in_id), "shot_name": row.name,
-              "sequence_name": row.sequence_name, "episode_id": str(row.episode_id),
-              "episode_name": row.episode_name,
-              "preview_file_id": _str(row.preview_file_id),
-              "nb_occurences": row.nb_occurences}
-             for row in uow.session.connection().execute(shots)]
-    assets = (sa.select(LINK, HOLDER.c.name, HOLDER.c.preview_file_id,
-                        ASSET_TYPE.c.name.label("type_name"))
-              .join(HOLDER, HOLDER.c.id == LINK.c.entity_in_id)
-              .join(ASSET_TYPE, ASSET_TYPE.c.id == HOLDER.c.entity_type_id)
-              .where(LINK.c.entity_out_id == asset.id, HOLDER.c.canceled.isnot(True),
-                     ASSET_TYPE.c.name.notin_(entity_types.TEMPORAL_TYPES))
-              .order_by(ASSET_TYPE.c.name, HOLDER.c.name))
-    return found + [{"asset_id": str(row.entity_in_id), "asset_name": row.name,
-                     "asset_type_name": row.type_name,
-                     "preview_file_id": _str(row.preview_file_id),
-                     "nb_occurences": row.nb_occurences}
-                    for row in uow.session.connection().execute(assets)]
+    return [{"shot_id": str(row.entity_in_id), "shot_name": row.name,
+             "sequence_name": row.sequence_name, "episode_id": str(row.episode_id),
+             "episode_name": row.episode_name, "preview_file_id": _str(row.preview_file_id),
+             "nb_occurences": row.nb_occurences}
+            for row in uow.session.connection().execute(query)]
+
+
+def _assets_holding(uow, asset_id):
+    query = (sa.select(LINK, HOLDER.c.name, HOLDER.c.preview_file_id,
+                       ASSET_TYPE.c.name.label("type_name"))
+             .join(HOLDER, HOLDER.c.id == LINK.c.entity_in_id)
+             .join(ASSET_TYPE, ASSET_TYPE.c.id == HOLDER.c.entity_type_id)
+             .where(LINK.c.entity_out_id == asset_id, HOLDER.c.canceled.isnot(True),
+                    ASSET_TYPE.c.name.notin_(entity_types.TEMPORAL_TYPES))
+             .order_by(ASSET_TYPE.c.name, HOLDER.c.name))
+    return [{"asset_id": str(row.entity_in_id), "asset_name": row.name,
+             "asset_type_name": row.type_name, "preview_file_id": _str(row.preview_file_id),
+             "nb_occurences": row.nb_occurences}
+            for row in uow.session.connection().execute(query)]
 
 
 def assets_cast_in(uow, entity_id):
