@@ -37,7 +37,9 @@ def entries_of(casting, keep_incomplete=True):
     entries without asset_id or nb_occurences (keep_incomplete=False); its asset route
     defaults the count to 1."""
     if not isinstance(casting, list):
-        raise errors.BadRequest(NOT_A_LIST)
+        # Zou's two routes word it differently: a bare body, or a validation error.
+        raise errors.BadRequest(NOT_A_LIST) if not keep_incomplete else \
+            errors.Invalid(NOT_A_LIST + ".")
     found = []
     for index, entry in enumerate(casting):
         if not keep_incomplete and not (isinstance(entry, dict) and "asset_id" in entry
@@ -96,10 +98,16 @@ def _entity_ids(body):
     return [str(uuid.UUID(str(value))) for value in ids]
 
 
-def _entities_in_project(uow, caller, project_id, entity_ids):
-    """Zou's check_manager_project_access then check_entities_belong_to_project."""
+def _managed_project(uow, caller, project_id):
+    """Zou's check_manager_project_access on the path's production."""
     project = teams.project_or_404(uow, project_id)
     access.check_manager_project_access(uow, caller, project.id)
+    return project
+
+
+def _entities_in_project(uow, caller, project_id, entity_ids):
+    """Zou's check_entities_belong_to_project, after the manager check."""
+    project = _managed_project(uow, caller, project_id)
     found = [entity_or_404(uow, entity_id) for entity_id in entity_ids]
     if any(entity.project_id != project.id for entity in found):
         raise errors.Forbidden()
@@ -180,8 +188,9 @@ def cast_asset_in_entities(uow, caller, project_id, asset_id, body):
     values = validate(body, CAST_ASSET)
     _non_negative(values, "nb_occurences")
     entity_ids = _entity_ids(body or {})
-    found = _entities_in_project(uow, caller, project_id, entity_ids)
+    _managed_project(uow, caller, project_id)
     asset = entities.read_one(uow, asset_id, "Asset")
+    found = _entities_in_project(uow, caller, project_id, entity_ids)
     for entity in found:
         if values["nb_occurences"] == 0:
             uncast(uow, entity, asset.id)
@@ -218,8 +227,7 @@ def uncast(uow, entity, asset_id, cascade_to_shots=True):
 def remove_entity_link(uow, caller, project_id, link_id):
     """DELETE /data/projects/{id}/entity-links/{id}: uncast without touching an
     episode's shots; answers the removed link."""
-    project = teams.project_or_404(uow, project_id)
-    access.check_manager_project_access(uow, caller, project.id)
+    project = _managed_project(uow, caller, project_id)
     link = casting_links.row_or_404(uow, EntityLink, link_id)
     entity = entity_or_404(uow, link.entity_in_id)
     if entity.project_id != project.id:

@@ -220,6 +220,12 @@ def test_bad_castings_are_refused_and_write_nothing(film, catalog, clean_db):
     assert refused(put, [{"asset_id": "nope", "nb_occurences": 1}])[0] == "Invalid"
     assert refused(put, {"asset_id": ada["id"]}) == (
         "BadRequest", "Request body must be a JSON array")
+    assert refused(me.update_asset_casting, {"params": {"asset_id": ada["id"]},
+                                             "body": {}}) == (
+        "Invalid", "Request body must be a JSON array.")
+    assert refused(me.update_asset_casting, {"params": {"asset_id": ada["id"]},
+                                             "body": [{"asset_id": ada["id"]}]})[0] \
+        == "Invalid"  # not in itself
     assert refused(me.update_entity_casting, {**on(other, entity_id=shot["id"]),
                                               "body": [ok]})[0] == "Forbidden"
     assert refused(me.cast_asset_in_entities, {**on(project, asset_id=ada["id"]),
