@@ -109,7 +109,9 @@ AUTH_ROUTES = (
 # caller's role, teams' members), which announces each update it applies: `person:*`
 # alone would come before the read model has caught up.
 CATALOG = ("project", "project-status", "asset-type", "entity-type", "asset", "episode",
-           "sequence", "shot", "person", "internal:read-model:catalog.persons")
+           "sequence", "shot", "person", "internal:read-model:catalog.persons",
+           # an entity's JSON carries its casting links and instance casting
+           "entity-link", "asset_instance", "asset-instance")
 PROJECT = "/data/projects/{project_id}"
 
 CATALOG_ROUTES = (
@@ -156,7 +158,8 @@ CATALOG_ROUTES = (
 
 # The breakdown: casting, entity links, asset instances, scenes' shots
 # (services/catalog/slate_catalog/casting*.py, asset_instances.py, scene_shots.py).
-BREAKDOWN = CATALOG + ("entity-link", "asset-instance", "asset_instance")
+# Its reads depend on what the catalog's do: entities' JSON carries the breakdown.
+BREAKDOWN = CATALOG
 ASSET, SHOT, SCENE = "/data/assets/{asset_id}", "/data/shots/{shot_id}", "/data/scenes/{scene_id}"
 
 BREAKDOWN_ROUTES = (
