@@ -136,7 +136,7 @@ def all_sequences_casting(uow, caller, project_id, episode_id=None):
     if episode_id == "main":
         return {}
     condition = HOLDER.c.project_id == project.id
-    if episode_id is not None:
+    if episode_id not in (None, "all"):
         episode = entities.read_one(uow, episode_id)
         condition = sa.and_(condition, SEQUENCE.c.parent_id == episode.id)
     return _shots_casting(uow, condition, (SEQUENCE.c.name,))
@@ -244,7 +244,8 @@ def shared_assets_used(uow, caller, project_id, episode_id=None):
 def _link_json(row, milliseconds):
     out = schemas.render(row)
     if milliseconds:
-        out["created_at"] = row.created_at.strftime(MILLISECONDS)
+        out.update(created_at=row.created_at.strftime(MILLISECONDS),
+                   updated_at=row.updated_at.strftime(MILLISECONDS))
     return out
 
 

@@ -10,7 +10,7 @@
 | episode:new | {episode_id} | POST /data/projects/{id}/episodes |
 | sequence:new | {sequence_id} | POST /data/projects/{id}/sequences |
 | shot:new | {shot_id, episode_id} | POST /data/projects/{id}/shots (episode of its sequence) |
-| asset / episode / sequence / shot :update | {<type>_id} | PUT /data/entities/{id} |
+| asset / episode / sequence / shot :update | {<type>_id} | PUT /data/entities/{id}; asset:update (no payload) also when an episode's casting gains or loses the asset |
 | internal:read-model:catalog.persons | {} | the persons read model applied auth events |
 | entity-link:new | {entity_link_id, entity_in_id, entity_out_id, nb_occurences} | an asset cast in an entity (the `entity-links` CRUD: {entity_link_id}) |
 | entity-link:update | {entity_link_id, nb_occurences} | its occurrences or label changed |
