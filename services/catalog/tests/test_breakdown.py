@@ -350,3 +350,23 @@ def test_role_matrix_on_casting(film, catalog, create_person):
             assert them.crud_list(links)["status"] == 200
         else:
             assert refused(them.crud_list, links)[0] == "Forbidden", role
+
+
+def test_entity_links_generic_crud(film, clean_db):
+    me, shot, ada = film["me"], film["shots"][0], film["ada"]
+    route = {"route": {"model": "entity-links"}}
+    link = me.crud_create({**route, "body": {"entity_in_id": shot["id"],
+                                             "entity_out_id": ada["id"],
+                                             "nb_occurences": 2}})
+    assert link["status"] == 201 and link["body"]["type"] == "EntityLink"
+    link = link["body"]
+    assert events(clean_db, "entity-link:new")[-1]["data"] == {"entity_link_id": link["id"]}
+    got = me.crud_get({**route, "params": {"instance_id": link["id"]}})["body"]
+    assert got["nb_occurences"] == 2 and got["label"] == ""
+    me.crud_update({**route, "params": {"instance_id": link["id"]},
+                    "body": {"label": "fg"}})
+    assert me.entity_casting(on(film["project"], entity_id=shot["id"]))["body"][0][
+        "label"] == "fg"
+    assert me.crud_delete({**route, "params": {"instance_id": link["id"]}})["status"] == 204
+    assert refused(me.crud_get, {**route, "params": {"instance_id": link["id"]}})[0] \
+        == "NotFound"
