@@ -116,12 +116,15 @@ def _project_name(uow, project_id):
     return uow.session.scalar(sa.select(Project.name).where(Project.id == project_id))
 
 
-def check_read(uow, caller, row):
+def _check_read(uow, caller, row):
     """Zou's check_project_access and check_entity_access for one entity."""
     me = access.check_project_access(uow, caller, row.project_id)
     if me.role == "vendor":
         raise errors.Forbidden()  # vendors reach entities through their tasks only
     return me
+
+
+check_read = _check_read  # shared with the breakdown's reads (casting_reads.py)
 
 
 # -- creating --------------------------------------------------------------------------
@@ -240,7 +243,7 @@ def get_asset(uow, caller, asset_id):
     """GET /data/assets/{id}: Zou's full asset (project and type names, main episode,
     the episodes it is cast in; tasks empty until the tasks service exists)."""
     row = read_one(uow, asset_id, "Asset")
-    check_read(uow, caller, row)
+    _check_read(uow, caller, row)
     out = render_with_relations(uow, row, "Asset")
     del out["source_id"], out["nb_frames"]
     asset_type_name = uow.session.scalar(sa.select(EntityType.name).where(
@@ -259,14 +262,14 @@ def get_asset(uow, caller, asset_id):
 def get_episode(uow, caller, episode_id):
     """GET /data/episodes/{id}: the episode with its project's name."""
     row = read_one(uow, episode_id, EPISODE)
-    check_read(uow, caller, row)
+    _check_read(uow, caller, row)
     return {**render(row, EPISODE), "project_name": _project_name(uow, row.project_id)}
 
 
 def get_sequence(uow, caller, sequence_id):
     """GET /data/sequences/{id}: with its project's name and its episode, if any."""
     row = read_one(uow, sequence_id, SEQUENCE)
-    check_read(uow, caller, row)
+    _check_read(uow, caller, row)
     out = {**render(row, SEQUENCE), "project_name": _project_name(uow, row.project_id)}
     if row.parent_id is not None:
         episode = read_one(uow, row.parent_id, EPISODE)
@@ -280,7 +283,7 @@ def get_shot(uow, caller, shot_id):
     row = read_one(uow, shot_id, SHOT)
     if row.parent_id is None:
         raise errors.NotFound()
-    check_read(uow, caller, row)
+    _check_read(uow, caller, row)
     sequence = read_one(uow, row.parent_id)
     episode = read_one(uow, sequence.parent_id) if sequence.parent_id else None
     data = row.data or {}
@@ -298,7 +301,7 @@ def get_shot(uow, caller, shot_id):
 def get_entity(uow, caller, entity_id):
     """GET /data/entities/{id}: any entity, typed as Zou names its kind, with relations."""
     row = crud.read_record(uow, ENTITIES, entity_id)
-    check_read(uow, caller, row)
+    _check_read(uow, caller, row)
     return render_with_relations(uow, row, base_type_name(uow, row.entity_type_id))
 
 
