@@ -105,10 +105,12 @@ def render(row, type_name):
     return out
 
 
-def render_with_relations(uow, row, type_name):
-    """The row as Zou serialises it with relations (its casting links)."""
+def render_with_relations(row, type_name, uow=None):
+    """The row as Zou serialises it with relations: its casting links, read through
+    `uow` (empty without one)."""
     out = render(row, type_name)
-    out.update(entity_relations.relations_of(uow, row.id))
+    out.update(entity_relations.relations_of(uow, row.id) if uow is not None
+               else {name: [] for name in UNOWNED_RELATIONS})
     return out
 
 
@@ -244,7 +246,7 @@ def get_asset(uow, caller, asset_id):
     the episodes it is cast in; tasks empty until the tasks service exists)."""
     row = read_one(uow, asset_id, "Asset")
     _check_read(uow, caller, row)
-    out = render_with_relations(uow, row, "Asset")
+    out = render_with_relations(row, "Asset", uow)
     del out["source_id"], out["nb_frames"]
     asset_type_name = uow.session.scalar(sa.select(EntityType.name).where(
         EntityType.id == row.entity_type_id))
@@ -287,7 +289,7 @@ def get_shot(uow, caller, shot_id):
     sequence = read_one(uow, row.parent_id)
     episode = read_one(uow, sequence.parent_id) if sequence.parent_id else None
     data = row.data or {}
-    return {**render_with_relations(uow, row, SHOT),
+    return {**render_with_relations(row, SHOT, uow),
             "project_name": _project_name(uow, row.project_id),
             "sequence_id": str(sequence.id), "sequence_name": sequence.name,
             "episode_id": str(episode.id) if episode else None,
@@ -302,7 +304,7 @@ def get_entity(uow, caller, entity_id):
     """GET /data/entities/{id}: any entity, typed as Zou names its kind, with relations."""
     row = crud.read_record(uow, ENTITIES, entity_id)
     _check_read(uow, caller, row)
-    return render_with_relations(uow, row, base_type_name(uow, row.entity_type_id))
+    return render_with_relations(row, base_type_name(uow, row.entity_type_id), uow)
 
 
 def _check_update(uow, caller, row, body):
@@ -366,4 +368,4 @@ def update_entity(uow, caller, entity_id, body):
         for key, value in values.items():
             setattr(row, key, value)
     crud.record_update(uow, spec, row, change)
-    return render_with_relations(uow, row, type_name)
+    return render_with_relations(row, type_name, uow)
