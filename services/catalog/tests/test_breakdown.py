@@ -171,6 +171,11 @@ def test_casting_one_asset_in_several_entities_and_removing_links(film, clean_db
     assert len(links[0]["created_at"]) == 26 and "updated_at" not in links[0]
     page = me.project_entity_links({**on(project), "query": {"page": "1", "limit": "2"}})
     assert page["body"]["total"] == 3 and len(page["body"]["data"]) == 2
+    after = me.project_entity_links({**on(project), "query": {
+        "cursor_created_at": "2000-01-01T00:00:00.000000", "limit": "2"}})["body"]
+    assert (after["total"], after["limit"], len(after["data"])) == (3, 2, 2)
+    assert refused(me.project_entity_links, {**on(project), "query": {
+        "cursor_created_at": "yesterday"}})[0] == "Invalid"
     shot_link = next(link for link in links if link["entity_in_id"] == ids[1])
     removed = me.remove_entity_link(on(project, entity_link_id=shot_link["id"]))["body"]
     assert removed["id"] == shot_link["id"]
