@@ -120,9 +120,8 @@ def test_shot_casting_is_replaced_read_and_mirrored_in_its_episode(film, clean_d
 def test_casting_reads_by_sequence_episode_type_and_asset(film):
     me, project, shots = film["me"], film["project"], film["shots"]
     ada, sword, sequence = film["ada"], film["sword"], film["sequence"]
-    for shot in shots:
-        me.update_entity_casting({**on(project, entity_id=shot["id"]),
-                                  "body": [{"asset_id": ada["id"], "nb_occurences": 1}]})
+    castings = {shot["id"]: [{"asset_id": ada["id"], "nb_occurences": 1}] for shot in shots}
+    assert me.update_entities_casting({**on(project), "body": castings})["body"] == castings
     by_shot = me.sequence_casting(on(project, sequence_id=sequence["id"]))["body"]
     assert list(by_shot) == [shots[0]["id"], shots[1]["id"]]
     assert by_shot[shots[0]["id"]][0]["sequence_name"] == "SQ01"
@@ -327,8 +326,10 @@ def test_scene_shots_are_linked_through_the_shot_source(film, clean_db):
     assert refused(me.scene_shots, {"params": {"scene_id": shot["id"]}})[0] == "NotFound"
 
 
-def test_role_matrix_on_casting(film, catalog, create_person):
+def test_role_matrix_on_casting(film, catalog, create_person, clean_db):
     me, project, shot, ada = film["me"], film["project"], film["shots"][0], film["ada"]
+    scene = {"params": {"scene_id": create_scene(clean_db, project["id"])},
+             "body": {"asset_id": film["sword"]["id"]}}
     people = {role: create_person(role=role)
               for role in ("manager", "supervisor", "user", "client", "vendor")}
     for person in people.values():
@@ -350,6 +351,10 @@ def test_role_matrix_on_casting(film, catalog, create_person):
             assert refused(them.update_entity_casting, {**read, "body": body})[0] \
                 == "Forbidden", role
             assert refused(them.project_entity_links, on(project))[0] == "Forbidden"
+        if role == "outsider":  # any team member may add instances, as in Zou
+            assert refused(them.add_scene_asset_instance, scene)[0] == "Forbidden"
+        else:
+            assert them.add_scene_asset_instance(scene)["status"] == 201, role
         links = {"route": {"model": "entity-links"}}
         if role == "admin":
             assert them.crud_list(links)["status"] == 200
