@@ -112,7 +112,10 @@ AUTH_ROUTES = (
 # alone would come before the read model has caught up.
 CATALOG = ("project", "project-status", "asset-type", "entity-type", "asset", "episode",
            "sequence", "shot", "person", "internal:read-model:catalog.persons",
-           "scene", "edit", "concept", "concept-folder")  # GET /data/entities/{id} of any kind
+           # GET /data/entities/{id} of any kind
+           "scene", "edit", "concept", "concept-folder",
+           # an entity's JSON carries its casting links and instance casting
+           "entity-link", "asset_instance", "asset-instance")
 PROJECT = "/data/projects/{project_id}"
 
 CATALOG_ROUTES = (
@@ -225,7 +228,70 @@ ENTITY_ROUTES = (
           "catalog", "share_project_assets", MANAGER),
 )
 
-ROUTES = AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES
+# The breakdown: casting, entity links, asset instances, scenes' shots
+# (services/catalog/slate_catalog/casting*.py, asset_instances.py, scene_shots.py).
+# Its reads depend on what the catalog's do: entities' JSON carries the breakdown.
+BREAKDOWN = CATALOG
+ASSET, SHOT, SCENE = "/data/assets/{asset_id}", "/data/shots/{shot_id}", "/data/scenes/{scene_id}"
+
+BREAKDOWN_ROUTES = (
+    Route("GET", PROJECT + "/entities/{entity_id}/casting", "catalog", "entity_casting",
+          cache=BREAKDOWN),
+    Route("PUT", PROJECT + "/entities/{entity_id}/casting", "catalog",
+          "update_entity_casting", MANAGER),
+    Route("PUT", PROJECT + "/entities/casting", "catalog", "update_entities_casting",
+          MANAGER),
+    Route("PUT", PROJECT + "/entities/casting/assets/{asset_id}", "catalog",
+          "cast_asset_in_entities", MANAGER),
+    Route("GET", PROJECT + "/asset-types/{asset_type_id}/casting", "catalog",
+          "asset_type_casting", cache=BREAKDOWN),
+    Route("GET", PROJECT + "/episodes/casting", "catalog", "episodes_casting",
+          cache=BREAKDOWN),
+    Route("GET", PROJECT + "/sequences/{sequence_id}/casting", "catalog",
+          "sequence_casting", cache=BREAKDOWN),
+    Route("GET", PROJECT + "/episodes/{episode_id}/sequences/all/casting", "catalog",
+          "all_sequences_casting", cache=BREAKDOWN),
+    Route("GET", PROJECT + "/sequences/all/casting", "catalog", "all_sequences_casting",
+          cache=BREAKDOWN),
+    Route("GET", PROJECT + "/entity-links", "catalog", "project_entity_links", MANAGER,
+          cache=BREAKDOWN),
+    Route("DELETE", PROJECT + "/entity-links/{entity_link_id}", "catalog",
+          "remove_entity_link", MANAGER),
+    Route("GET", SCENE + "/asset-instances", "catalog", "scene_asset_instances",
+          cache=BREAKDOWN),
+    Route("POST", SCENE + "/asset-instances", "catalog", "add_scene_asset_instance"),
+    Route("GET", SCENE + "/camera-instances", "catalog", "scene_camera_instances",
+          cache=BREAKDOWN),
+    Route("GET", SHOT + "/asset-instances", "catalog", "shot_asset_instances",
+          cache=BREAKDOWN),
+    Route("POST", SHOT + "/asset-instances", "catalog", "add_shot_asset_instance"),
+    Route("DELETE", SHOT + "/asset-instances/{asset_instance_id}", "catalog",
+          "remove_shot_asset_instance"),
+    Route("GET", ASSET + "/casting", "catalog", "asset_casting", cache=BREAKDOWN),
+    Route("PUT", ASSET + "/casting", "catalog", "update_asset_casting", MANAGER),
+    Route("GET", ASSET + "/cast-in", "catalog", "asset_cast_in", cache=BREAKDOWN),
+    Route("GET", ASSET + "/assets", "catalog", "asset_assets", cache=BREAKDOWN),
+    Route("GET", SHOT + "/assets", "catalog", "shot_assets", cache=BREAKDOWN),
+    Route("GET", SHOT + "/asset-types", "catalog", "shot_asset_types", cache=BREAKDOWN),
+    Route("GET", ASSET + "/asset-asset-instances", "catalog", "asset_asset_instances",
+          cache=BREAKDOWN),
+    Route("POST", ASSET + "/asset-asset-instances", "catalog", "add_asset_asset_instance"),
+    Route("GET", ASSET + "/scene-asset-instances", "catalog", "asset_scene_asset_instances",
+          cache=BREAKDOWN),
+    Route("GET", ASSET + "/shot-asset-instances", "catalog", "asset_shot_asset_instances",
+          cache=BREAKDOWN),
+    Route("GET", PROJECT + "/assets/shared-used", "catalog", "shared_assets_used",
+          cache=BREAKDOWN),
+    Route("GET", PROJECT + "/episodes/{episode_id}/assets/shared-used", "catalog",
+          "shared_assets_used", cache=BREAKDOWN),
+    Route("GET", SCENE + "/shots", "catalog", "scene_shots", cache=BREAKDOWN),
+    Route("POST", SCENE + "/shots", "catalog", "add_scene_shot"),
+    Route("DELETE", SCENE + "/shots/{shot_id}", "catalog", "remove_scene_shot"),
+    *crud("catalog", "entity-links", cache=BREAKDOWN),
+    *crud("catalog", "asset-instances", cache=BREAKDOWN),
+)
+
+ROUTES = AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -70,7 +70,7 @@ def get_concept(uow, caller, concept_id):
     row = entities.read_one(uow, concept_id, CONCEPT)
     _check_team_reader(uow, caller, row.project_id)
     data = row.data or {}
-    return {**entities.render_with_relations(row, CONCEPT),
+    return {**entities.render_with_relations(row, CONCEPT, uow),
             "project_name": entities.project_name(uow, row.project_id),
             "fps": data.get("fps"), "frame_in": data.get("frame_in"),
             "frame_out": data.get("frame_out"), "preview_file_status": None,

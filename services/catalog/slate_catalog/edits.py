@@ -61,6 +61,6 @@ def episode_edits(uow, caller, episode_id, query_args):
     query = sa.select(Entity.__table__).where(
         Entity.entity_type_id == entities.type_id_of(uow, EDIT),
         Entity.parent_id == episode.id)
-    render = entities.render_with_relations \
+    render = (lambda row, kind: entities.render_with_relations(row, kind, uow)) \
         if str(query_args.get("relations")).lower() == "true" else entities.render
     return [render(row, EDIT) for row in entities.read_rows(uow, query.order_by(Entity.name))]

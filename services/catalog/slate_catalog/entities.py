@@ -5,10 +5,10 @@ Zou's rules kept here: managers of a production's team (and admins) create; its 
 reads; a sequence or episode of another production is a 404, as Zou's
 Sequence/EpisodeNotFound; episodes, sequences and shots of a name already taken are
 answered with the existing row (201, no event), assets are not (Zou allows duplicates).
-Fields owned by areas not built yet are served empty: `tasks` (tasks service), the
-casting relations (`entities_out`, `entities_in`, `instance_casting`,
-`entity_concept_links`) and `casting_episode_ids` (breakdown). Vendors see only entities
-they have tasks on: none until the tasks service exists.
+Fields owned by areas not built yet are served empty: `tasks` (tasks service) and
+`entity_concept_links` (concepts); the casting relations come from the breakdown's
+tables (entity_relations.py). Vendors see only entities they have tasks on: none until
+the tasks service exists.
 """
 import dataclasses
 import uuid
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from slate_common import crud, errors, schemas
 
-from slate_catalog import access, entity_types, events, teams
+from slate_catalog import access, entity_relations, entity_types, events, teams
 from slate_catalog.entity_bodies import NEW_ASSET, NEW_EPISODE, NEW_SEQUENCE, NEW_SHOT, validate
 from slate_catalog.models import ENTITY_STATUSES, Entity, EntityType, Project
 
@@ -107,11 +107,12 @@ def render(row, type_name):
     return out
 
 
-def render_with_relations(row, type_name):
-    """The row as Zou serialises it with relations: the casting links are empty until
-    the breakdown area exists."""
+def render_with_relations(row, type_name, uow=None):
+    """The row as Zou serialises it with relations: its casting links, read through
+    `uow` (empty without one)."""
     out = render(row, type_name)
-    out.update({name: [] for name in UNOWNED_RELATIONS})
+    out.update(entity_relations.relations_of(uow, row.id) if uow is not None
+               else {name: [] for name in UNOWNED_RELATIONS})
     return out
 
 
@@ -125,6 +126,9 @@ def _check_read(uow, caller, row):
     if me.role == "vendor":
         raise errors.Forbidden()  # vendors reach entities through their tasks only
     return me
+
+
+check_read = _check_read  # shared with the breakdown's reads (casting_reads.py)
 
 
 # -- creating --------------------------------------------------------------------------
@@ -240,11 +244,11 @@ def create_shot(uow, caller, project_id, body):
 # -- reading one -----------------------------------------------------------------------
 
 def get_asset(uow, caller, asset_id):
-    """GET /data/assets/{id}: Zou's full asset (project and type names, main episode;
-    tasks and casting episodes empty until their areas exist)."""
+    """GET /data/assets/{id}: Zou's full asset (project and type names, main episode,
+    the episodes it is cast in; tasks empty until the tasks service exists)."""
     row = read_one(uow, asset_id, "Asset")
     _check_read(uow, caller, row)
-    out = render_with_relations(row, "Asset")
+    out = render_with_relations(row, "Asset", uow)
     del out["source_id"], out["nb_frames"]
     asset_type_name = uow.session.scalar(sa.select(EntityType.name).where(
         EntityType.id == row.entity_type_id))
@@ -254,7 +258,8 @@ def get_asset(uow, caller, asset_id):
         # Zou's asset-with-tasks view renders these two as strings, None included.
         "preview_file_id": str(row.preview_file_id or ""), "ready_for": str(row.ready_for),
         "episode_id": str(row.source_id) if row.source_id else "",
-        "casting_episode_ids": [], "tasks": []})
+        "casting_episode_ids": entity_relations.casting_episode_ids(uow, row.id),
+        "tasks": []})
     return out
 
 
@@ -286,7 +291,7 @@ def get_shot(uow, caller, shot_id):
     sequence = read_one(uow, row.parent_id)
     episode = read_one(uow, sequence.parent_id) if sequence.parent_id else None
     data = row.data or {}
-    return {**render_with_relations(row, SHOT),
+    return {**render_with_relations(row, SHOT, uow),
             "project_name": _project_name(uow, row.project_id),
             "sequence_id": str(sequence.id), "sequence_name": sequence.name,
             "episode_id": str(episode.id) if episode else None,
@@ -301,7 +306,7 @@ def get_entity(uow, caller, entity_id):
     """GET /data/entities/{id}: any entity, typed as Zou names its kind, with relations."""
     row = crud.read_record(uow, ENTITIES, entity_id)
     _check_read(uow, caller, row)
-    return render_with_relations(row, base_type_name(uow, row.entity_type_id))
+    return render_with_relations(row, base_type_name(uow, row.entity_type_id), uow)
 
 
 def _check_update(uow, caller, row, body):
@@ -364,7 +369,7 @@ def update_entity(uow, caller, entity_id, body):
         for key, value in values.items():
             setattr(row, key, value)
     crud.record_update(uow, spec, row, change)
-    return render_with_relations(row, type_name)
+    return render_with_relations(row, type_name, uow)
 
 
 # What the other entity kinds' modules (scenes, edits, concepts) build on.

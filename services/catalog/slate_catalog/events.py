@@ -10,7 +10,7 @@
 | episode:new | {episode_id} | POST /data/projects/{id}/episodes |
 | sequence:new | {sequence_id} | POST /data/projects/{id}/sequences |
 | shot:new | {shot_id, episode_id} | POST /data/projects/{id}/shots (episode of its sequence) |
-| asset / episode / sequence / shot :update | {<type>_id} | PUT /data/entities/{id} |
+| asset / episode / sequence / shot :update | {<type>_id} | PUT /data/entities/{id}; asset:update (no payload) also when an episode's casting gains or loses the asset |
 | scene:new | {scene_id} | POST /data/projects/{id}/scenes |
 | edit:new | {edit_id, parent_id} | POST /data/projects/{id}/edits (parent: its episode) |
 | concept:new | {concept_id} | POST /data/projects/{id}/concepts |
@@ -20,6 +20,14 @@
 | <type>:delete | {<type>_id} | DELETE routes, delete-entities, forced deletes ({"old": row}) |
 | scene:delete | {scene_id} | also when a scene with tasks is only canceled (payload: changes) |
 | internal:read-model:catalog.persons | {} | the persons read model applied auth events |
+| entity-link:new | {entity_link_id, entity_in_id, entity_out_id, nb_occurences} | an asset cast in an entity (the `entity-links` CRUD: {entity_link_id}) |
+| entity-link:update | {entity_link_id, nb_occurences} | its occurrences or label changed |
+| entity-link:delete | {entity_link_id} | uncast (Zou drops these rows silently: Slate logs them) |
+| shot / asset / episode :casting-update | {<kind>_id, nb_entities_out, added_asset_ids, removed_asset_ids} | a casting changed (payload: nb_entities_out change) |
+| asset_instance:new | {scene_id, asset_id, asset_instance_id} or {asset_id, asset_instantiated, asset_instance_id} | an instance in a scene / an asset |
+| asset_instance:add-to-shot / :remove-from-shot | {shot_id, asset_instance_id} | a shot's instance casting changed |
+| asset-instance:new / :update / :delete | {asset_instance_id} | the `asset-instances` CRUD |
+| shot:add-to-scene / :remove-from-scene | {scene_id, shot_id} | after shot:update of the shot's source_id |
 
 It consumes `task:new` and `task:delete` from the tasks service (`entity_tasks.py`), and
 `person:new`, `person:update`, `person:delete` from the auth service.
@@ -42,3 +50,13 @@ PERSON_EVENTS = ("person:new", "person:update", "person:delete")
 TASK_NEW = "task:new"
 TASK_DELETE = "task:delete"
 TASK_EVENTS = (TASK_NEW, TASK_DELETE)
+ENTITY_LINK = "entity-link"
+ASSET_INSTANCE = "asset-instance"   # the CRUD routes' name
+BREAKDOWN_INSTANCE = "asset_instance"  # breakdown's name for the same rows (Zou's)
+CASTING_UPDATE = ":casting-update"
+INSTANCE_NEW = "asset_instance:new"
+INSTANCE_ADDED_TO_SHOT = "asset_instance:add-to-shot"
+INSTANCE_REMOVED_FROM_SHOT = "asset_instance:remove-from-shot"
+SHOT_ADDED_TO_SCENE = "shot:add-to-scene"
+SHOT_REMOVED_FROM_SCENE = "shot:remove-from-scene"
+BREAKDOWN_FAMILIES = (ENTITY_LINK, ASSET_INSTANCE, BREAKDOWN_INSTANCE)

@@ -158,3 +158,57 @@ class EntityTask(Base):
     __tablename__ = "entity_tasks"
     id = sa.Column(UUID(as_uuid=True), primary_key=True)
     entity_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+
+
+# -- breakdown: casting links and asset instances (casting.py, asset_instances.py) ------
+
+def _entity_fk(nullable=True, **options):
+    """A reference to an entity that vanishes with it (entity deletion relies on it)."""
+    return sa.Column(UUID(as_uuid=True),
+                     sa.ForeignKey("catalog.entities.id", ondelete="CASCADE"),
+                     nullable=nullable, index=True, **options)
+
+
+class EntityLink(TimestampedMixin, Base):
+    """Zou's casting link: `entity_out_id` (an asset) is cast `nb_occurences` times in
+    `entity_in_id` (a shot, an episode, or an asset for set dressing)."""
+    __tablename__ = "entity_links"
+    __table_args__ = (sa.UniqueConstraint("entity_in_id", "entity_out_id",
+                                          name="entity_link_uc"),)
+    entity_in_id = _entity_fk(nullable=False)
+    entity_out_id = _entity_fk(nullable=False)
+    data = sa.Column(JSONB)
+    nb_occurences = sa.Column(sa.Integer, default=1)
+    label = sa.Column(sa.String(80), default="")
+
+
+asset_instance_links = sa.Table(
+    "asset_instance_links", Base.metadata,
+    sa.Column("entity_id", UUID(as_uuid=True),
+              sa.ForeignKey("catalog.entities.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("asset_instance_id", UUID(as_uuid=True),
+              sa.ForeignKey("catalog.asset_instances.id", ondelete="CASCADE"),
+              primary_key=True, index=True),
+)
+
+
+class AssetInstance(TimestampedMixin, Base):
+    """One occurrence of an asset in a layout scene (`scene_id`) or inside another asset
+    (`target_asset_id`); `shots` are the shots whose instance casting holds it."""
+    __tablename__ = "asset_instances"
+    __table_args__ = (sa.UniqueConstraint("asset_id", "target_asset_id", "scene_id",
+                                          "number", name="asset_instance_uc"),)
+    asset_id = _entity_fk(nullable=False)
+    name = sa.Column(sa.String(80))
+    number = sa.Column(sa.Integer)
+    description = sa.Column(sa.String(200))
+    active = sa.Column(sa.Boolean, default=True)
+    data = sa.Column(JSONB)
+    scene_id = _entity_fk()
+    target_asset_id = _entity_fk()
+    # Deprecated in Zou, kept for its JSON and imports.
+    entity_id = _entity_fk()
+    entity_type_id = sa.Column(UUID(as_uuid=True),
+                               sa.ForeignKey("catalog.entity_types.id"), index=True)
+    shots = orm.relationship(Entity, secondary=asset_instance_links,
+                             order_by=lambda: Entity.name)

@@ -8,12 +8,14 @@ applied idempotently, so a replay ahead of its follower does no harm.
 import types
 
 from slate_catalog import events
-from slate_catalog.models import Base, Entity, EntityTask, EntityType, Person, Project, \
-    ProjectStatus
+from slate_catalog.models import AssetInstance, Base, Entity, EntityLink, EntityTask, \
+    EntityType, Person, Project, ProjectStatus
 
 BY_FAMILY = {events.PROJECT: Project, events.PROJECT_STATUS: ProjectStatus,
              events.ASSET_TYPE: EntityType, events.ENTITY_TYPE: EntityType,
-             **{family: Entity for family in events.ENTITY_FAMILIES}}
+             **{family: Entity for family in events.ENTITY_FAMILIES},
+             events.ENTITY_LINK: EntityLink, events.ASSET_INSTANCE: AssetInstance,
+             events.BREAKDOWN_INSTANCE: AssetInstance}
 TABLES = types.SimpleNamespace(sorted_tables=[
     table for table in Base.metadata.sorted_tables if table is not Person.__table__])
 

@@ -42,7 +42,7 @@ def episode_shots(uow, caller, episode_id, query_args):
     query = sa.select(Entity.__table__).where(
         Entity.entity_type_id == entities.type_id_of(uow, SHOT),
         Entity.parent_id.in_(sequences))
-    render = entities.render_with_relations \
+    render = (lambda row, kind: entities.render_with_relations(row, kind, uow)) \
         if str(query_args.get("relations")).lower() == "true" else entities.render
     return [render(row, SHOT) for row in entities.read_rows(uow, query.order_by(Entity.name))]
 

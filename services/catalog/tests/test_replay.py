@@ -74,13 +74,39 @@ def test_replaying_the_log_rebuilds_every_catalog_table(catalog, create_person, 
                       "body": {"description": "Wide", "data": {"frame_out": 24}}})
     me.new_asset({"params": {**where, "asset_type_id": vehicle["id"]},
                   "body": {"name": "Car", "episode_id": episode["id"], "data": {"a": 1}}})
+    _breakdown(me, film, vehicle, episode, shot)
     rebuild_more_entities(me, film, episode, sequence, shot, create_task)
     before = dump(clean_db)
     assert before["project_asset_type_links"] and len(before["projects"]) == 1
-    assert len(before["entities"]) == 8 and len(before["entity_tasks"]) == 2
+    assert len(before["entity_tasks"]) == 2
+    assert len(before["entity_links"]) == 3 and before["asset_instance_links"]
 
     with orm.Session(clean_db) as session, session.begin():
         for table in reversed(replay.TABLES.sorted_tables):
             session.execute(table.delete())
         assert projections.replay(session, replay.event_models) > 10
     assert dump(clean_db) == before
+
+
+def _breakdown(me, film, vehicle, episode, shot):
+    """Casting in a shot (mirrored in its episode), set dressing, a removed link and
+    asset instances held by a shot."""
+    where = {"project_id": film["id"]}
+    new = lambda name: me.new_asset({"params": {**where, "asset_type_id": vehicle["id"]},  # noqa
+                                     "body": {"name": name}})["body"]
+    truck, wheel = new("Truck"), new("Wheel")
+    me.update_entity_casting({"params": {**where, "entity_id": shot["id"]}, "body": [
+        {"asset_id": truck["id"], "nb_occurences": 2}, {"asset_id": wheel["id"],
+                                                        "nb_occurences": 1}]})
+    me.cast_asset_in_entities({"params": {**where, "asset_id": truck["id"]},
+                               "body": {"entity_ids": [shot["id"]], "nb_occurences": 3}})
+    me.update_entity_casting({"params": {**where, "entity_id": shot["id"]}, "body": [
+        {"asset_id": truck["id"], "nb_occurences": 3}]})
+    me.update_asset_casting({"params": {"asset_id": truck["id"]},
+                             "body": [{"asset_id": wheel["id"], "nb_occurences": 4}]})
+    instance = me.add_asset_asset_instance({"params": {"asset_id": truck["id"]}, "body": {
+        "asset_to_instantiate_id": wheel["id"]}})["body"]
+    me.add_shot_asset_instance({"params": {"shot_id": shot["id"]},
+                                "body": {"asset_instance_id": instance["id"]}})
+    me.crud_update({"route": {"model": "asset-instances"},
+                    "params": {"instance_id": instance["id"]}, "body": {"active": False}})

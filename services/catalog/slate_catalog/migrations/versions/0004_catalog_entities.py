@@ -1,14 +1,14 @@
 """entity_tasks: the read model of which entities have tasks
 
 Revision ID: 0004_catalog_entities
-Revises: 0002_catalog
+Revises: 0003_catalog_breakdown
 Create Date: 2026-11-28
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = '0004_catalog_entities'
-down_revision = '0002_catalog'
+down_revision = '0003_catalog_breakdown'
 branch_labels = None
 depends_on = None
 
