@@ -148,3 +148,8 @@ class Entity(TimestampedMixin, Base):
     data = sa.Column(JSONB)
     ready_for = sa.Column(UUID(as_uuid=True))
     created_by = sa.Column(UUID(as_uuid=True), index=True)
+
+
+# The settings and planning tables extend Project (its status automations): loading the
+# models loads them too, so every mapper and migration sees one complete schema.
+from slate_catalog import settings_models  # noqa: E402,F401  pylint: disable=wrong-import-position

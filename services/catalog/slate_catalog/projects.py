@@ -15,10 +15,9 @@ from slate_catalog.models import PROJECT_STYLES, Person, Project, ProjectStatus,
 OPEN, CLOSED = "Open", "Closed"
 OPEN_NAMES = ("Active", "open", "Open")
 DEFAULT_STATUS_COLOR = "#000000"
-# Relations owned by areas not built yet (task types and statuses, status automations,
-# preview backgrounds): served empty, and dropped from bodies, until their owners exist.
-UNOWNED_RELATIONS = ("task_statuses", "task_types", "status_automations",
-                     "preview_background_files")
+# Relations owned by areas not built yet (task types and statuses, preview backgrounds):
+# served empty, and dropped from bodies, until their owners exist.
+UNOWNED_RELATIONS = ("task_statuses", "task_types", "preview_background_files")
 RESOLUTION = re.compile(r"^(\d{3,4})?x\d{3,4}$")
 
 
@@ -125,7 +124,8 @@ PROJECTS = crud.CrudModel(
     check_read=_check_read, check_create=access.require_admin,
     check_update=_check_update, check_delete=access.require_admin,
     prepare=_prepare, render=render_project, list_filter=_visible_projects,
-    protected=frozenset({"id", "project_template_id", *UNOWNED_RELATIONS}))
+    protected=frozenset({"id", "project_template_id", "status_automations",
+                         *UNOWNED_RELATIONS}))
 
 
 # -- routes ----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pytest
 from slate_common import crud, db
 
 from slate_auth.models import Person
+from slate_catalog import defaults
 
 
 def emit_person(engine, **overrides):
@@ -79,3 +80,22 @@ def update_person(clean_db):
 @pytest.fixture(name="wait_until")
 def wait_until_fixture():
     return wait_until
+
+
+@pytest.fixture
+def production(catalog, create_person, clean_db):
+    """Zou's defaults and a production with its team: a dict of the admin, the project
+    (JSON), its Character asset type (JSON), a team manager and a team artist."""
+    uow = db.unit_of_work(clean_db)
+    defaults.init_data(uow)
+    uow.commit()
+    uow.close()
+    admin, manager, artist = (create_person(role=role)
+                              for role in ("admin", "manager", "user"))
+    project = catalog(admin).crud_create({"route": {"model": "projects"}, "body": {
+        "name": "Film-%s" % uuid.uuid4().hex[:6],
+        "team": [str(manager.id), str(artist.id)]}})["body"]
+    character = next(item for item in catalog(admin).asset_types({})["body"]
+                     if item["name"] == "Character")
+    return {"admin": admin, "project": project, "character": character,
+            "manager": manager, "artist": artist}
