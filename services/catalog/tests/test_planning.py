@@ -168,3 +168,50 @@ def test_templates_snapshot_a_production_and_apply_to_another(
     got = admin.crud_get({"route": {"model": "projects"}, "params": {
         "instance_id": target["id"]}})["body"]
     assert got["asset_types"] == [production["character"]["id"]]
+
+
+ROLES = ("admin", "manager", "supervisor", "user", "client", "vendor", "outsider")
+# Which callers each representative route lets through (Zou's rules); the production's
+# team holds one person of every role but the outsider (a manager of another team).
+MATRIX = {
+    "project_descriptors": {"admin", "manager", "supervisor", "user", "client", "vendor"},
+    "new_project_descriptor": {"admin", "manager"},
+    "project_milestones": {"admin", "manager", "supervisor", "user"},
+    "project_budgets": {"admin", "manager"},
+    "project_templates": {"admin", "manager", "outsider"},
+    "new_status_automation": {"admin"},
+    "custom_actions": {"admin", "manager", "supervisor", "user", "client", "outsider"},
+}
+
+
+def call(service, route, production):
+    params = {"params": where(production)}
+    return {
+        "project_descriptors": lambda: service.project_descriptors(params),
+        "new_project_descriptor": lambda: service.new_project_descriptor(
+            {**params, "body": {"name": "Col-%s" % id(service)}}),
+        "project_milestones": lambda: service.project_milestones(params),
+        "project_budgets": lambda: service.project_budgets(params),
+        "project_templates": lambda: service.crud_list({"route": TEMPLATES}),
+        "new_status_automation": lambda: service.crud_create({"route": AUTOMATIONS,
+                                                              "body": {}}),
+        "custom_actions": lambda: service.crud_list({"route": ACTIONS}),
+    }[route]()
+
+
+def test_role_matrix_of_representative_routes(catalog, production, create_person):
+    admin = catalog(production["admin"])
+    callers = {"admin": admin}
+    for role in ROLES[1:]:
+        person = create_person(role="manager" if role == "outsider" else role)
+        if role != "outsider":
+            admin.add_team_member({"params": where(production),
+                                   "body": {"person_id": str(person.id)}})
+        callers[role] = catalog(person)
+    for route, allowed in MATRIX.items():
+        for role, service in callers.items():
+            if role in allowed:
+                assert call(service, route, production)["status"] in (200, 201), (route, role)
+            else:
+                assert refused(call, service, route, production)[0] == "Forbidden", \
+                    (route, role)
