@@ -11,11 +11,11 @@ import unicodedata
 import uuid
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY
 
 from slate_common import crud, errors
 
 from slate_catalog import access, descriptor_values, events, teams
+from slate_catalog.descriptor_reads import narrowing
 from slate_catalog.entity_bodies import REQUIRED, validate
 from slate_catalog.models import project_person_links
 from slate_catalog.settings_models import DESCRIPTOR_TYPES, MetadataDescriptor
@@ -83,18 +83,6 @@ def visible_to(person):
     teams_of = sa.select(project_person_links.c.project_id).where(
         project_person_links.c.person_id == person.id)
     return sa.and_(MetadataDescriptor.project_id.in_(teams_of), narrowing(person))
-
-
-def narrowing(person):
-    """Zou's descriptor narrowing: clients read the published ones, vendors those of
-    their departments or of no department."""
-    if person.role == "client":
-        return MetadataDescriptor.for_client.is_(True)
-    if person.role == "vendor":
-        mine = sa.literal(access.departments_of(person), type_=ARRAY(sa.Text))
-        return sa.or_(sa.func.jsonb_array_length(MetadataDescriptor.departments) == 0,
-                      MetadataDescriptor.departments.has_any(mine))
-    return sa.true()
 
 
 DESCRIPTORS = crud.CrudModel(

@@ -72,6 +72,14 @@ def test_artists_read_but_cannot_write_and_clients_see_published_columns(
     assert [item["id"] for item in seen] == [shown["id"]]
     one = {"params": where(project, metadata_descriptor_id=hidden["id"])}
     assert refused(catalog(client).project_descriptor, one)[0] == "Forbidden"
+    opened = catalog(client).open_projects({"query": {}})["body"]
+    assert [item["id"] for item in opened[0]["descriptors"]] == [shown["id"]]
+    got = catalog(artist).crud_get({"route": {"model": "projects"},
+                                    "params": {"instance_id": project["id"]}})["body"]
+    assert {item["field_name"] for item in got["descriptors"]} == {"cost", "look"}
+    assert set(got["descriptors"][0]) == {
+        "id", "name", "field_name", "data_type", "choices", "for_client", "entity_type",
+        "task_type_id", "position", "departments"}
     outsider = create_person(role="manager")
     assert refused(catalog(outsider).project_descriptors,
                    {"params": where(project)})[0] == "Forbidden"
@@ -132,6 +140,9 @@ def test_all_projects_routes_reach_every_open_production_a_manager_runs(
                                                  "entity_type": "Project"}})
     assert created["status"] == 201
     assert {item["project_id"] for item in created["body"]} == {project["id"], other["id"]}
+    listed = {item["id"]: item for item in catalog(admin).all_projects({"query": {}})["body"]}
+    assert [item["field_name"] for item in listed[other["id"]]["descriptors"]] == [
+        "budget_code"]
     changed = me.update_descriptor_on_all({"params": {"field_name": "budget_code"}, "body": {
         "entity_type": "Project", "for_client": True}})["body"]
     assert len(changed) == 2 and all(item["for_client"] for item in changed)
