@@ -109,7 +109,8 @@ AUTH_ROUTES = (
 # caller's role, teams' members), which announces each update it applies: `person:*`
 # alone would come before the read model has caught up.
 CATALOG = ("project", "project-status", "asset-type", "entity-type", "asset", "episode",
-           "sequence", "shot", "person", "internal:read-model:catalog.persons")
+           "sequence", "shot", "person", "internal:read-model:catalog.persons",
+           "metadata-descriptor")  # productions carry their descriptors
 PROJECT = "/data/projects/{project_id}"
 
 CATALOG_ROUTES = (
@@ -157,7 +158,7 @@ CATALOG_ROUTES = (
 # A production's settings and planning (services/catalog/slate_catalog/descriptors.py,
 # planning.py, budgets.py, templates.py). Task types and statuses of templates, schedule
 # versions' task links and budget time spents need the tasks service: not served here.
-SETTINGS = CATALOG + ("metadata-descriptor", "milestone", "production-schedule-version",
+SETTINGS = CATALOG + ("milestone", "production-schedule-version",
                       "status-automation", "budget", "budget-entry", "custom-action",
                       "project-template")
 DESCRIPTORS = PROJECT + "/metadata-descriptors"
