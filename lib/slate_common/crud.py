@@ -302,14 +302,15 @@ def create_row(uow, spec, caller, body):
     return spec.to_json(row)
 
 
-def insert_row(uow, spec, row, data=None, name=None):
+def insert_row(uow, spec, row, data=None, name=None, project_id=None):
     """Insert a row built by a domain function; emits `<event>:new` (or `name`) with the
-    new row and `data` (default: the spec's public data). Returns the refreshed row."""
+    new row and `data` (default: the spec's public data), for the row's project (or
+    `project_id`). Returns the refreshed row."""
     uow.session.add(row)
     _flush(uow, spec)
     uow.session.refresh(row)
     uow.emit(name or spec.event + ":new", spec.public_data(row) if data is None else data,
-             {"new": snapshot(row)}, project_id=_project_of(row))
+             {"new": snapshot(row)}, project_id=project_id or _project_of(row))
     return row
 
 
@@ -374,11 +375,11 @@ def delete_row(uow, spec, caller, instance_id):
     remove_row(uow, spec, row)
 
 
-def remove_row(uow, spec, row, data=None, name=None):
-    """Delete a row a domain function checked; emits `<event>:delete` (or `name`) with
-    the old row and `data` (default: the spec's public data)."""
-    old, data = snapshot(row), spec.public_data(row) if data is None else data
+def remove_row(uow, spec, row, project_id=None):
+    """Delete a row a domain function checked; emits `<event>:delete` with the old row,
+    for the row's project (or `project_id`)."""
+    old, data = snapshot(row), spec.public_data(row)
     uow.session.delete(row)
     _flush(uow, spec)
-    uow.emit(name or spec.event + ":delete", data, {"old": old},
-             project_id=old.get("project_id"))
+    uow.emit(spec.event + ":delete", data, {"old": old},
+             project_id=project_id or old.get("project_id"))

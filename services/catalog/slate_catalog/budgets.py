@@ -116,7 +116,7 @@ def delete_budget(uow, caller, project_id, budget_id):
     row = _budget(uow, project, budget_id)
     for entry in uow.session.scalars(sa.select(BudgetEntry).where(
             BudgetEntry.budget_id == row.id)).all():
-        crud.remove_row(uow, ENTRY_OF_BUDGET, entry)
+        crud.remove_row(uow, ENTRY_OF_BUDGET, entry, project_id=project.id)
     crud.remove_row(uow, BUDGETS, row)
 
 
@@ -159,7 +159,8 @@ def create_entry(uow, caller, project_id, budget_id, body):
     values = _entry_values(validate(body, NEW_ENTRY))
     row = BudgetEntry(id=uuid.uuid4(), budget_id=budget.id, exceptions={},
                       **{key: values.get(key) for key, _, _ in NEW_ENTRY})
-    crud.insert_row(uow, ENTRY_OF_BUDGET, row, name=events.BUDGET_ENTRY_CREATE)
+    crud.insert_row(uow, ENTRY_OF_BUDGET, row, name=events.BUDGET_ENTRY_CREATE,
+                    project_id=budget.project_id)
     return BUDGET_ENTRIES.to_json(row)
 
 
@@ -175,10 +176,12 @@ def update_entry(uow, caller, project_id, budget_id, entry_id, body):
     row = _entry(uow, budget, entry_id)
     given = {key: value for key, value in values.items() if key in (body or {})}
     changes = _entry_values(given)
-    crud.record_update(uow, ENTRY_OF_BUDGET, row, lambda: _set(row, changes))
+    crud.record_update(uow, ENTRY_OF_BUDGET, row, lambda: _set(row, changes),
+                       project_id=budget.project_id)
     return BUDGET_ENTRIES.to_json(row)
 
 
 def delete_entry(uow, caller, project_id, budget_id, entry_id):
     budget = _budget(uow, _managed_project(uow, caller, project_id), budget_id)
-    crud.remove_row(uow, ENTRY_OF_BUDGET, _entry(uow, budget, entry_id))
+    crud.remove_row(uow, ENTRY_OF_BUDGET, _entry(uow, budget, entry_id),
+                    project_id=budget.project_id)

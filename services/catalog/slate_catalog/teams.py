@@ -1,4 +1,5 @@
-"""A production's team and its asset types (Zou's project settings routes).
+"""A production's team and its linked settings (asset types, status automations): Zou's
+project settings routes.
 
 Each change emits `project:update` with the changed list as [old, new], like any
 project update, so the log rebuilds the links.

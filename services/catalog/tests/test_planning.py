@@ -117,6 +117,7 @@ def test_budgets_and_entries_through_the_production_routes(production, people, c
     assert entry["exceptions"] == {} and entry["daily_salary"] == 300.0
     created = events(clean_db, "budget-entry:create")[-1]
     assert created["data"] == {"budget_id": first["id"], "budget_entry_id": entry["id"]}
+    assert str(created["project_id"]) == production["project"]["id"]
     one = dict(budget, entry_id=entry["id"])
     changed = me.update_budget_entry({"params": one, "body": {
         "months_duration": 4, "exceptions": {"2027-02": 10, "2027-03": 0}}})["body"]
