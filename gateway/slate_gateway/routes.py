@@ -161,20 +161,29 @@ CATALOG_ROUTES = (
 SETTINGS = CATALOG + ("milestone", "production-schedule-version",
                       "status-automation", "budget", "budget-entry", "custom-action",
                       "project-template")
+SETTINGS_CONTRACTS = "slate_catalog.contracts:"
 DESCRIPTORS = PROJECT + "/metadata-descriptors"
 ALL_DESCRIPTORS = "/data/metadata-descriptors/all-projects"
 BUDGET = PROJECT + "/budgets/{budget_id}"
 TEMPLATE = "/data/project-templates/{project_template_id}"
 
 PRODUCTION_SETTINGS_ROUTES = (
-    *crud("catalog", "metadata-descriptors", cache=SETTINGS),
-    *crud("catalog", "milestones", write=MANAGER, cache=SETTINGS),
-    *crud("catalog", "production-schedule-versions", write=MANAGER, cache=SETTINGS),
-    *crud("catalog", "status-automations", cache=SETTINGS),
-    *crud("catalog", "budgets", cache=SETTINGS),
-    *crud("catalog", "budget-entries", cache=SETTINGS),
-    *crud("catalog", "custom-actions", cache=SETTINGS),
-    *crud("catalog", "project-templates", cache=SETTINGS),
+    *crud("catalog", "metadata-descriptors", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "MetadataDescriptor"),
+    *crud("catalog", "milestones", write=MANAGER, cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "Milestone"),
+    *crud("catalog", "production-schedule-versions", write=MANAGER, cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "ProductionScheduleVersion"),
+    *crud("catalog", "status-automations", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "StatusAutomation"),
+    *crud("catalog", "budgets", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "Budget"),
+    *crud("catalog", "budget-entries", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "BudgetEntry"),
+    *crud("catalog", "custom-actions", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "CustomAction"),
+    *crud("catalog", "project-templates", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "ProjectTemplate"),
     Route("GET", DESCRIPTORS, "catalog", "project_descriptors", cache=SETTINGS),
     Route("POST", DESCRIPTORS, "catalog", "new_project_descriptor"),
     Route("POST", DESCRIPTORS + "/reorder", "catalog", "reorder_project_descriptors",

@@ -8,6 +8,7 @@ from slate_catalog import entity_types, projects
 from slate_catalog.models import EntityType as EntityTypeModel
 from slate_catalog.models import Project as ProjectModel
 from slate_catalog.models import ProjectStatus as ProjectStatusModel
+from slate_catalog import settings_models
 
 _ID_LISTS = tuple((name, fields.List(fields.UUID())) for name in projects.UNOWNED_RELATIONS)
 
@@ -21,3 +22,22 @@ ProjectStatus = schemas.output_schema(ProjectStatusModel)
 EntityTypeInput = schemas.input_schema(EntityTypeModel)
 EntityType = schemas.output_schema(EntityTypeModel, extra=tuple(
     (name, fields.List(fields.UUID())) for name in entity_types.UNOWNED_RELATIONS))
+
+
+def _contracts(model, extra=None):
+    return schemas.output_schema(model, extra=extra), schemas.input_schema(model)
+
+
+# Settings and planning (descriptors.py, planning.py, budgets.py, templates.py).
+MetadataDescriptor, MetadataDescriptorInput = _contracts(settings_models.MetadataDescriptor)
+Milestone, MilestoneInput = _contracts(settings_models.Milestone)
+ProductionScheduleVersion, ProductionScheduleVersionInput = _contracts(
+    settings_models.ProductionScheduleVersion)
+StatusAutomation, StatusAutomationInput = _contracts(settings_models.StatusAutomation)
+Budget, BudgetInput = _contracts(settings_models.Budget)
+BudgetEntry, BudgetEntryInput = _contracts(settings_models.BudgetEntry)
+CustomAction, CustomActionInput = _contracts(settings_models.CustomAction)
+ProjectTemplate, ProjectTemplateInput = _contracts(
+    settings_models.ProjectTemplate, extra=tuple(
+        (name, fields.List(fields.UUID())) for name in ("task_types", "task_statuses",
+                                                       "preview_background_files")))
