@@ -81,10 +81,12 @@ def suite(slate_settings, engine):
 
 @pytest.fixture
 def client(suite, slate_settings):
-    """gazu logged in as the admin, after `slate init-data` (idempotent) has run."""
+    """gazu's default client logged in as the admin, pointed at the suite (through the
+    /api prefix, as in Kitsu), after `slate init-data` (idempotent) has run."""
     subprocess.run([sys.executable, "-m", "slate_common.cli", "init-data"],
                    env=child_env(slate_settings), check=True, capture_output=True)
     gazu.set_host(suite.url + "/api")
+    gazu.set_event_host(suite.stream_url)
     gazu.log_in(suite.admin_email, suite.admin_password)
     yield gazu
     try:

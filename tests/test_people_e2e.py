@@ -12,19 +12,6 @@ def unique(prefix):
     return "%s-%s" % (prefix, uuid.uuid4().hex[:8])
 
 
-@pytest.fixture
-def client(suite):
-    """gazu's default client pointed at the suite (through the /api prefix, as in Kitsu)."""
-    gazu.set_host(suite.url + "/api")
-    gazu.set_event_host(suite.stream_url)
-    gazu.log_in(suite.admin_email, suite.admin_password)
-    yield gazu
-    try:
-        gazu.log_out()
-    except Exception:
-        pass
-
-
 def test_host_is_up_and_version(suite):
     gazu.set_host(suite.url + "/api")
     assert gazu.client.host_is_up()

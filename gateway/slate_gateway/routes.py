@@ -115,7 +115,8 @@ CATALOG = ("project", "project-status", "asset-type", "entity-type", "asset", "e
            # GET /data/entities/{id} of any kind
            "scene", "edit", "concept", "concept-folder",
            # an entity's JSON carries its casting links and instance casting
-           "entity-link", "asset_instance", "asset-instance")
+           "entity-link", "asset_instance", "asset-instance",
+           "metadata-descriptor")  # productions carry their descriptors
 PROJECT = "/data/projects/{project_id}"
 
 CATALOG_ROUTES = (
@@ -291,7 +292,94 @@ BREAKDOWN_ROUTES = (
     *crud("catalog", "asset-instances", cache=BREAKDOWN),
 )
 
-ROUTES = AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
+
+# A production's settings and planning (services/catalog/slate_catalog/descriptors.py,
+# planning.py, budgets.py, templates.py). Task types and statuses of templates, schedule
+# versions' task links and budget time spents need the tasks service: not served here.
+SETTINGS = CATALOG + ("milestone", "production-schedule-version",
+                      "status-automation", "budget", "budget-entry", "custom-action",
+                      "project-template")
+SETTINGS_CONTRACTS = "slate_catalog.contracts:"
+DESCRIPTORS = PROJECT + "/metadata-descriptors"
+ALL_DESCRIPTORS = "/data/metadata-descriptors/all-projects"
+BUDGET = PROJECT + "/budgets/{budget_id}"
+TEMPLATE = "/data/project-templates/{project_template_id}"
+
+PRODUCTION_SETTINGS_ROUTES = (
+    *crud("catalog", "metadata-descriptors", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "MetadataDescriptor"),
+    *crud("catalog", "milestones", write=MANAGER, cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "Milestone"),
+    *crud("catalog", "production-schedule-versions", write=MANAGER, cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "ProductionScheduleVersion"),
+    *crud("catalog", "status-automations", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "StatusAutomation"),
+    *crud("catalog", "budgets", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "Budget"),
+    *crud("catalog", "budget-entries", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "BudgetEntry"),
+    *crud("catalog", "custom-actions", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "CustomAction"),
+    *crud("catalog", "project-templates", cache=SETTINGS,
+          contract=SETTINGS_CONTRACTS + "ProjectTemplate"),
+    Route("GET", DESCRIPTORS, "catalog", "project_descriptors", cache=SETTINGS),
+    Route("POST", DESCRIPTORS, "catalog", "new_project_descriptor"),
+    Route("POST", DESCRIPTORS + "/reorder", "catalog", "reorder_project_descriptors",
+          MANAGER),
+    Route("GET", DESCRIPTORS + "/{metadata_descriptor_id}", "catalog",
+          "project_descriptor", cache=SETTINGS),
+    Route("PUT", DESCRIPTORS + "/{metadata_descriptor_id}", "catalog",
+          "update_project_descriptor"),
+    Route("DELETE", DESCRIPTORS + "/{metadata_descriptor_id}", "catalog",
+          "delete_project_descriptor"),
+    Route("POST", ALL_DESCRIPTORS, "catalog", "new_descriptor_on_all", MANAGER),
+    Route("PUT", ALL_DESCRIPTORS + "/{field_name}", "catalog", "update_descriptor_on_all",
+          MANAGER),
+    Route("DELETE", ALL_DESCRIPTORS + "/{field_name}", "catalog",
+          "delete_descriptor_on_all", MANAGER),
+    Route("POST", "/actions/metadata-descriptors/all-projects/reorder", "catalog",
+          "reorder_descriptors_on_all", MANAGER),
+    Route("GET", PROJECT + "/milestones", "catalog", "project_milestones", cache=SETTINGS),
+    Route("GET", PROJECT + "/settings/status-automations", "catalog",
+          "project_status_automations", MANAGER, cache=SETTINGS),
+    Route("POST", PROJECT + "/settings/status-automations", "catalog",
+          "add_status_automation_setting", MANAGER),
+    Route("DELETE", PROJECT + "/settings/status-automations/{status_automation_id}",
+          "catalog", "remove_status_automation_setting", MANAGER),
+    Route("GET", PROJECT + "/budgets", "catalog", "project_budgets", MANAGER,
+          cache=SETTINGS),
+    Route("POST", PROJECT + "/budgets", "catalog", "new_budget", MANAGER),
+    Route("GET", BUDGET, "catalog", "budget", MANAGER, cache=SETTINGS),
+    Route("PUT", BUDGET, "catalog", "update_budget", MANAGER),
+    Route("DELETE", BUDGET, "catalog", "delete_budget", MANAGER),
+    Route("GET", BUDGET + "/entries", "catalog", "budget_entries", MANAGER, cache=SETTINGS),
+    Route("POST", BUDGET + "/entries", "catalog", "new_budget_entry", MANAGER),
+    Route("GET", BUDGET + "/entries/{entry_id}", "catalog", "budget_entry", MANAGER,
+          cache=SETTINGS),
+    Route("PUT", BUDGET + "/entries/{entry_id}", "catalog", "update_budget_entry", MANAGER),
+    Route("DELETE", BUDGET + "/entries/{entry_id}", "catalog", "delete_budget_entry",
+          MANAGER),
+    Route("POST", "/data/project-templates/from-project/{project_id}", "catalog",
+          "template_from_project", ADMIN),
+    Route("POST", PROJECT + "/apply-template/{project_template_id}", "catalog",
+          "apply_template", ADMIN),
+    Route("GET", TEMPLATE + "/asset-types", "catalog", "template_asset_types", MANAGER,
+          cache=SETTINGS),
+    Route("POST", TEMPLATE + "/asset-types", "catalog", "add_template_asset_type", ADMIN),
+    Route("DELETE", TEMPLATE + "/asset-types/{asset_type_id}", "catalog",
+          "remove_template_asset_type", ADMIN),
+    Route("GET", TEMPLATE + "/status-automations", "catalog",
+          "template_status_automations", MANAGER, cache=SETTINGS),
+    Route("POST", TEMPLATE + "/status-automations", "catalog",
+          "add_template_status_automation", ADMIN),
+    Route("DELETE", TEMPLATE + "/status-automations/{status_automation_id}", "catalog",
+          "remove_template_status_automation", ADMIN),
+    Route("PUT", TEMPLATE + "/metadata-descriptors", "catalog", "set_template_descriptors",
+          ADMIN),
+)
+
+ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
+          + PRODUCTION_SETTINGS_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -33,6 +33,7 @@ class CrudModel:
     unique_message: str = errors.Conflict.default_message
     order_by: tuple = ("created_at",)
     check_read: Callable = _allow    # (uow, caller, row or None)
+    check_list: Optional[Callable] = None  # (uow, caller, query_args); default: check_read
     check_create: Callable = _allow  # (uow, caller, values)
     check_update: Callable = _allow  # (uow, caller, row, values)
     check_delete: Callable = _allow  # (uow, caller, row)
@@ -218,7 +219,10 @@ def read_record(uow, spec, instance_id):
 def list_rows(uow, spec, caller, query_args, allowed=None, view=None):
     """Zou's list: a bare array, or the page envelope when `page` is given. `view(row,
     relations)` renders rows for this caller (default: the model's JSON)."""
-    spec.check_read(uow, caller, None)
+    if spec.check_list:
+        spec.check_list(uow, caller, query_args)
+    else:
+        spec.check_read(uow, caller, None)
     query = filtered(spec, query_args, allowed)
     if spec.list_filter:
         query = spec.list_filter(uow, caller, query)
@@ -298,14 +302,15 @@ def create_row(uow, spec, caller, body):
     return spec.to_json(row)
 
 
-def insert_row(uow, spec, row, data=None):
-    """Insert a row built by a domain function; emits `<event>:new` with the new row and
-    `data` (default: the spec's public data). Returns the refreshed row."""
+def insert_row(uow, spec, row, data=None, name=None, project_id=None):
+    """Insert a row built by a domain function; emits `<event>:new` (or `name`) with the
+    new row and `data` (default: the spec's public data), for the row's project (or
+    `project_id`). Returns the refreshed row."""
     uow.session.add(row)
     _flush(uow, spec)
     uow.session.refresh(row)
-    uow.emit(spec.event + ":new", spec.public_data(row) if data is None else data,
-             {"new": snapshot(row)}, project_id=_project_of(row))
+    uow.emit(name or spec.event + ":new", spec.public_data(row) if data is None else data,
+             {"new": snapshot(row)}, project_id=project_id or _project_of(row))
     return row
 
 
@@ -346,6 +351,23 @@ def record_update(uow, spec, row, change, event=None, project_id=None):
     return changes
 
 
+def set_link(uow, spec, row, relation, item, linked=True, project_id=None):
+    """Add (or remove) `item` in a row's many-to-many `relation`; emits `<event>:update`
+    with the relation's ids as [old, new]. Nothing happens when it is already so."""
+    items = getattr(row, relation)
+    if (item in items) != linked:
+        record_update(uow, spec, row, lambda: items.append(item) if linked
+                      else items.remove(item), project_id=project_id)
+
+
+def owned_or_404(uow, model, instance_id, message=None, **owner):
+    """The row with this id if its `owner` columns hold these values, else 404."""
+    row = uow.session.get(model, parse_id(instance_id))
+    if row is None or any(getattr(row, key) != value for key, value in owner.items()):
+        raise errors.NotFound(message)
+    return row
+
+
 def delete_row(uow, spec, caller, instance_id):
     """Delete a row; emits `<event>:delete` with the old row."""
     row = fetch(uow, spec, instance_id)
@@ -353,11 +375,12 @@ def delete_row(uow, spec, caller, instance_id):
     remove_row(uow, spec, row)
 
 
-def remove_row(uow, spec, row):
-    """Delete a row already fetched and checked; emits `<event>:delete` with the old row.
-    Returns the old row as the log keeps it."""
+def remove_row(uow, spec, row, project_id=None):
+    """Delete a row a domain function checked; emits `<event>:delete` with the old row,
+    for the row's project (or `project_id`)."""
     old, data = snapshot(row), spec.public_data(row)
     uow.session.delete(row)
     _flush(uow, spec)
-    uow.emit(spec.event + ":delete", data, {"old": old}, project_id=old.get("project_id"))
+    uow.emit(spec.event + ":delete", data, {"old": old},
+             project_id=project_id or old.get("project_id"))
     return old

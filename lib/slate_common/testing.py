@@ -4,6 +4,7 @@ Load with `-p slate_common.testing` (pytest.ini does). Every run creates its own
 `slate_test_<random>` and vhost of the same name, migrates, and drops both at the end, so
 runs on the same machine never collide.
 """
+import ast
 import os
 import subprocess
 import sys
@@ -13,9 +14,10 @@ import uuid
 import psycopg2
 import pytest
 import sqlalchemy as sa
+from nameko.exceptions import RemoteError
 from sqlalchemy.engine import make_url
 
-from slate_common import db, migrate
+from slate_common import db, eventstore, migrate
 from slate_common.settings import Settings, nameko_config, to_environ
 
 def read_events(engine, name=None):
@@ -180,3 +182,19 @@ def rpc_as(slate_settings):
     yield open_proxy
     for proxy in proxies:
         proxy.stop()
+
+
+# -- helpers for service tests over RPC ------------------------------------------------
+
+def logged_events(engine, name=None):
+    """The stored events (of this name), oldest first."""
+    with engine.connect() as connection:
+        found = eventstore.read(connection, 0, 100000)
+    return [event for event in found if name is None or event["name"] == name]
+
+
+def refused(call, *args, **kwargs):
+    """The nameko exc_type and message a remote call fails with."""
+    with pytest.raises(RemoteError) as error:
+        call(*args, **kwargs)
+    return error.value.exc_type, ast.literal_eval(error.value.value)[0]

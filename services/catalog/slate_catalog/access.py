@@ -86,3 +86,41 @@ def _uuid(value):
         return uuid.UUID(str(value))
     except ValueError:
         raise errors.Unauthorized()
+
+
+# -- role gates (Zou's permissions.check_manager_permissions, block_access_to_*) --------
+
+def require_manager(uow, caller, *args):
+    """Admins and managers (Zou's check_manager_permissions), else 403."""
+    me = current_person(uow, caller)
+    if me.role not in STAFF:
+        raise errors.Forbidden()
+    return me
+
+
+def block_roles(uow, caller, roles):
+    """403 for a caller holding one of these roles (Zou's block_access_to_vendor...)."""
+    me = current_person(uow, caller)
+    if me.role in roles:
+        raise errors.Forbidden()
+    return me
+
+
+def departments_of(person):
+    return [str(item) for item in (person.profile or {}).get("departments") or []]
+
+
+def check_all_departments_access(uow, caller, project_id, departments):
+    """Zou's check_all_departments_access: admins; team managers; team supervisors when
+    the departments are given and every one of theirs is among them."""
+    me = current_person(uow, caller)
+    if me.role == "admin":
+        return me
+    belongs = in_team(uow, project_id, me.id)
+    if belongs and me.role == "manager":
+        return me
+    mine = departments_of(me)
+    if belongs and me.role == "supervisor" and departments and (
+            not mine or all(item in departments for item in mine)):
+        return me
+    raise errors.Forbidden()

@@ -9,6 +9,7 @@ from slate_catalog.models import Entity as EntityModel
 from slate_catalog.models import EntityType as EntityTypeModel
 from slate_catalog.models import Project as ProjectModel
 from slate_catalog.models import ProjectStatus as ProjectStatusModel
+from slate_catalog import settings_models
 
 _ID_LISTS = tuple((name, fields.List(fields.UUID())) for name in projects.UNOWNED_RELATIONS)
 
@@ -39,3 +40,21 @@ Shot = schemas.output_schema(EntityModel, extra=_CASTING + _NAMES + (
     ("episode_id", fields.UUID()), ("episode_name", fields.String()),
     ("frame_in", fields.Raw()), ("frame_out", fields.Raw()),
     ("tasks", fields.List(fields.Dict()))))
+
+def _contracts(model, extra=None):
+    return schemas.output_schema(model, extra=extra), schemas.input_schema(model)
+
+
+# Settings and planning (descriptors.py, planning.py, budgets.py, templates.py).
+MetadataDescriptor, MetadataDescriptorInput = _contracts(settings_models.MetadataDescriptor)
+Milestone, MilestoneInput = _contracts(settings_models.Milestone)
+ProductionScheduleVersion, ProductionScheduleVersionInput = _contracts(
+    settings_models.ProductionScheduleVersion)
+StatusAutomation, StatusAutomationInput = _contracts(settings_models.StatusAutomation)
+Budget, BudgetInput = _contracts(settings_models.Budget)
+BudgetEntry, BudgetEntryInput = _contracts(settings_models.BudgetEntry)
+CustomAction, CustomActionInput = _contracts(settings_models.CustomAction)
+ProjectTemplate, ProjectTemplateInput = _contracts(
+    settings_models.ProjectTemplate, extra=tuple(
+        (name, fields.List(fields.UUID())) for name in ("task_types", "task_statuses",
+                                                       "preview_background_files")))

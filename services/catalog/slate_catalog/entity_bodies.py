@@ -46,6 +46,20 @@ def _check(value, kind):
         if isinstance(value, (int, str)) and str(value).lower() in words:
             return words[str(value).lower()], None
         return None, "Input should be a valid boolean"
+    if kind == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            return None, "Input should be a valid number"
+        try:
+            return float(value), None
+        except ValueError:
+            return None, "Input should be a valid number, unable to parse string as a " \
+                         "number"
+    if kind == "strlist":
+        if not isinstance(value, list):
+            return None, "Input should be a valid list"
+        if not all(isinstance(item, str) for item in value):
+            return None, "Input should be a valid string"
+        return value, None
     raise ValueError(kind)
 
 

@@ -28,6 +28,21 @@
 | asset_instance:add-to-shot / :remove-from-shot | {shot_id, asset_instance_id} | a shot's instance casting changed |
 | asset-instance:new / :update / :delete | {asset_instance_id} | the `asset-instances` CRUD |
 | shot:add-to-scene / :remove-from-scene | {scene_id, shot_id} | after shot:update of the shot's source_id |
+| metadata-descriptor:new / :update / :delete | {metadata_descriptor_id} | CRUD, project and all-projects descriptor routes, template application |
+| milestone:new / :update / :delete | {milestone_id} | CRUD |
+| production-schedule-version:new / :update / :delete | {production_schedule_version_id} | CRUD |
+| status-automation:new / :update / :delete | {status_automation_id} | CRUD |
+| budget:new / :update / :delete | {budget_id} | CRUD |
+| budget:create / :update / :delete | {budget_id} | /data/projects/{id}/budgets routes (Zou's names) |
+| budget-entry:new / :update / :delete | {budget_entry_id} | CRUD |
+| budget-entry:create / :update / :delete | {budget_id, budget_entry_id} | /data/projects/{id}/budgets/{id}/entries routes |
+| custom-action:new / :update / :delete | {custom_action_id} | CRUD |
+| project-template:new / :update / :delete | {project_template_id} | CRUD, from-project, link and descriptor routes |
+| project:update | {project_id} | status automation settings, template application |
+
+Removing or renaming a descriptor moves values in its entities' (or project's) `data`:
+each rewritten row emits `<asset|shot|...>:update` / `project:update` with the change,
+where Zou writes silently, so the log still rebuilds the data.
 
 It consumes `task:new` and `task:delete` from the tasks service (`entity_tasks.py`), and
 `person:new`, `person:update`, `person:delete` from the auth service.
@@ -46,6 +61,16 @@ CONCEPT = "concept"
 CONCEPT_FOLDER = "concept-folder"
 ENTITY_FAMILIES = (ASSET, EPISODE, SEQUENCE, SHOT, SCENE, EDIT, CONCEPT, CONCEPT_FOLDER)
 PROJECT_STATUS_NEW = "project-status:new"
+METADATA_DESCRIPTOR = "metadata-descriptor"
+MILESTONE = "milestone"
+PRODUCTION_SCHEDULE_VERSION = "production-schedule-version"
+STATUS_AUTOMATION = "status-automation"
+BUDGET = "budget"
+BUDGET_ENTRY = "budget-entry"
+CUSTOM_ACTION = "custom-action"
+PROJECT_TEMPLATE = "project-template"
+BUDGET_CREATE = "budget:create"          # the production routes' name for a new budget
+BUDGET_ENTRY_CREATE = "budget-entry:create"
 PERSON_EVENTS = ("person:new", "person:update", "person:delete")
 TASK_NEW = "task:new"
 TASK_DELETE = "task:delete"

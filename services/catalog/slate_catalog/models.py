@@ -212,3 +212,8 @@ class AssetInstance(TimestampedMixin, Base):
                                sa.ForeignKey("catalog.entity_types.id"), index=True)
     shots = orm.relationship(Entity, secondary=asset_instance_links,
                              order_by=lambda: Entity.name)
+
+
+# The settings and planning tables extend Project (its status automations): loading the
+# models loads them too, so every mapper and migration sees one complete schema.
+from slate_catalog import settings_models  # noqa: E402,F401  pylint: disable=wrong-import-position

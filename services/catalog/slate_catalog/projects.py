@@ -8,17 +8,16 @@ import sqlalchemy as sa
 
 from slate_common import crud, errors, schemas
 
-from slate_catalog import access, events
+from slate_catalog import access, descriptor_reads, events
 from slate_catalog.models import PROJECT_STYLES, Person, Project, ProjectStatus, \
     project_person_links
 
 OPEN, CLOSED = "Open", "Closed"
 OPEN_NAMES = ("Active", "open", "Open")
 DEFAULT_STATUS_COLOR = "#000000"
-# Relations owned by areas not built yet (task types and statuses, status automations,
-# preview backgrounds): served empty, and dropped from bodies, until their owners exist.
-UNOWNED_RELATIONS = ("task_statuses", "task_types", "status_automations",
-                     "preview_background_files")
+# Relations owned by areas not built yet (task types and statuses, preview backgrounds):
+# served empty, and dropped from bodies, until their owners exist.
+UNOWNED_RELATIONS = ("task_statuses", "task_types", "preview_background_files")
 RESOLUTION = re.compile(r"^(\d{3,4})?x\d{3,4}$")
 
 
@@ -58,10 +57,10 @@ def render_project(row, relations=True):
     return out
 
 
-def with_extra_data(project_json):
+def with_extra_data(project_json, descriptors=()):
     """What Zou adds to a production read by id or listed as open: its metadata
     descriptors and task type / status links (none until those areas exist)."""
-    return {**project_json, "descriptors": [], "task_type_links": {},
+    return {**project_json, "descriptors": list(descriptors), "task_type_links": {},
             "task_types_priority": {}, "task_statuses_link": {}}
 
 
@@ -125,7 +124,8 @@ PROJECTS = crud.CrudModel(
     check_read=_check_read, check_create=access.require_admin,
     check_update=_check_update, check_delete=access.require_admin,
     prepare=_prepare, render=render_project, list_filter=_visible_projects,
-    protected=frozenset({"id", "project_template_id", *UNOWNED_RELATIONS}))
+    protected=frozenset({"id", "project_template_id", "status_automations",
+                         *UNOWNED_RELATIONS}))
 
 
 # -- routes ----------------------------------------------------------------------------
@@ -164,7 +164,11 @@ def get_project(uow, caller, project_id, query_args):
     status = uow.session.get(ProjectStatus, uuid.UUID(project["project_status_id"])) \
         if project.get("project_status_id") else None
     relations = str((query_args or {}).get("relations", "true")).lower() == "true"
-    project = with_extra_data(project) if relations else project
+    if relations:
+        me = access.current_person(uow, caller)
+        project_uuid = uuid.UUID(project["id"])
+        project = with_extra_data(project, descriptor_reads.by_project(
+            uow, me, [project_uuid]).get(project_uuid, ()))
     project["project_status_name"] = status.name if status else None
     return project
 
@@ -185,7 +189,10 @@ def open_projects(uow, caller, query_args):
     if query_args.get("name") is not None:
         query = query.where(Project.name == query_args["name"])
     rows = crud.read_records(uow, Project, query.order_by(Project.name))
-    return [with_extra_data(render_project(row)) for row in rows]
+    descriptors = descriptor_reads.by_project(uow, access.current_person(uow, caller),
+                                              [row.id for row in rows])
+    return [with_extra_data(render_project(row), descriptors.get(row.id, ()))
+            for row in rows]
 
 
 def all_projects(uow, caller, query_args):
@@ -203,13 +210,18 @@ def all_projects(uow, caller, query_args):
     rows = uow.session.connection().execute(query.order_by(Project.name)).mappings().all()
     if name is not None and not rows:
         raise errors.NotFound()
-    return [_listed(row, me.role == "admin") for row in rows[:1 if name else None]]
+    rows = rows[:1 if name else None]
+    # Admins get each production's Project columns, for the productions view.
+    descriptors = descriptor_reads.by_project(
+        uow, me, [row["id"] for row in rows], "Project") if me.role == "admin" else None
+    return [_listed(row, descriptors) for row in rows]
 
 
-def _listed(row, admin):
+def _listed(row, descriptors):
     values = dict(row)
     status_name = values.pop("project_status_name")
     out = render_project(schemas.Record(Project, values), relations=False)
-    if admin:
-        out.update({"project_status_name": status_name, "descriptors": []})
+    if descriptors is not None:
+        out.update({"project_status_name": status_name,
+                    "descriptors": descriptors.get(row["id"], [])})
     return out

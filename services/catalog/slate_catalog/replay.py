@@ -10,12 +10,20 @@ import types
 from slate_catalog import events
 from slate_catalog.models import AssetInstance, Base, Entity, EntityLink, EntityTask, \
     EntityType, Person, Project, ProjectStatus
+from slate_catalog.settings_models import Budget, BudgetEntry, CustomAction, \
+    MetadataDescriptor, Milestone, ProductionScheduleVersion, ProjectTemplate, \
+    StatusAutomation
 
 BY_FAMILY = {events.PROJECT: Project, events.PROJECT_STATUS: ProjectStatus,
              events.ASSET_TYPE: EntityType, events.ENTITY_TYPE: EntityType,
              **{family: Entity for family in events.ENTITY_FAMILIES},
              events.ENTITY_LINK: EntityLink, events.ASSET_INSTANCE: AssetInstance,
-             events.BREAKDOWN_INSTANCE: AssetInstance}
+             events.BREAKDOWN_INSTANCE: AssetInstance,
+             events.METADATA_DESCRIPTOR: MetadataDescriptor, events.MILESTONE: Milestone,
+             events.PRODUCTION_SCHEDULE_VERSION: ProductionScheduleVersion,
+             events.STATUS_AUTOMATION: StatusAutomation, events.BUDGET: Budget,
+             events.BUDGET_ENTRY: BudgetEntry, events.CUSTOM_ACTION: CustomAction,
+             events.PROJECT_TEMPLATE: ProjectTemplate}
 TABLES = types.SimpleNamespace(sorted_tables=[
     table for table in Base.metadata.sorted_tables if table is not Person.__table__])
 

@@ -1,4 +1,5 @@
-"""A production's team and its asset types (Zou's project settings routes).
+"""A production's team and its linked settings (asset types, status automations): Zou's
+project settings routes.
 
 Each change emits `project:update` with the changed list as [old, new], like any
 project update, so the log rebuilds the links.
@@ -21,7 +22,7 @@ def project_or_404(uow, project_id):
         raise errors.NotFound()
 
 
-def _required_id(body, key):
+def required_id(body, key):
     """A required non-empty string field of a settings body, or Zou's validation 400."""
     value = body.get(key) if isinstance(body, dict) else None
     if value is None:
@@ -33,24 +34,24 @@ def _required_id(body, key):
     return value
 
 
-def _uuid_or_none(value):
+def uuid_or_none(value):
     try:
         return uuid.UUID(str(value))
     except ValueError:
         return None
 
 
-def _get_or_none(uow, model, raw_id):
+def get_or_none(uow, model, raw_id):
     """The row with this id, or None for a missing or malformed id."""
-    row_id = _uuid_or_none(raw_id)
+    row_id = uuid_or_none(raw_id)
     return uow.session.get(model, row_id) if row_id else None
 
 
-def _change(uow, project, change):
+def change_project(uow, project, change):
     crud.record_update(uow, projects.PROJECTS, project, change, project_id=project.id)
 
 
-def _project_json(project):
+def project_json(project):
     return projects.render_project(project, relations=False)
 
 
@@ -79,49 +80,60 @@ def _check_role(role):
 
 def add_team_member(uow, caller, project_id, body):
     """POST /data/projects/{id}/team {person_id}: 201 with the project (no relations)."""
-    person_id = _required_id(body, "person_id")
+    person_id = required_id(body, "person_id")
     project = project_or_404(uow, project_id)
     access.check_manager_project_access(uow, caller, project.id)
     _check_role(body.get("role"))
-    person_uuid = _uuid_or_none(person_id)
+    person_uuid = uuid_or_none(person_id)
     person = person_uuid and access.find_person(uow, person_uuid,
                                                 (caller or {}).get("refresh_persons"))
     if person is None:
         raise errors.Invalid("Person with id %s not found" % person_id)
     if person not in project.team:
-        _change(uow, project, lambda: project.team.append(person))
-    return _project_json(project)
+        change_project(uow, project, lambda: project.team.append(person))
+    return project_json(project)
 
 
 def remove_team_member(uow, caller, project_id, person_id):
     """DELETE /data/projects/{id}/team/{person_id}: a no-op when not a member."""
     project = project_or_404(uow, project_id)
     access.check_manager_project_access(uow, caller, project.id)
-    person = _get_or_none(uow, Person, person_id)
+    person = get_or_none(uow, Person, person_id)
     if person is not None and person in project.team:
-        _change(uow, project, lambda: project.team.remove(person))
+        change_project(uow, project, lambda: project.team.remove(person))
 
 
 # -- asset types -----------------------------------------------------------------------
 
-def add_asset_type(uow, caller, project_id, body):
-    """POST /data/projects/{id}/settings/asset-types {asset_type_id}: 201, the project."""
-    asset_type_id = _required_id(body, "asset_type_id")
+def add_setting(uow, caller, project_id, body, key, relation, model):
+    """POST /data/projects/{id}/settings/<relation> {key}: link a row to the production
+    (a no-op when linked); 201 with the project."""
+    item_id = required_id(body, key)
     project = project_or_404(uow, project_id)
     access.check_manager_project_access(uow, caller, project.id)
-    asset_type = _get_or_none(uow, EntityType, asset_type_id)
-    if asset_type is None:
-        raise errors.Invalid("EntityType with id %s not found" % asset_type_id)
-    if asset_type not in project.asset_types:
-        _change(uow, project, lambda: project.asset_types.append(asset_type))
-    return _project_json(project)
+    item = get_or_none(uow, model, item_id)
+    if item is None:
+        raise errors.Invalid("%s with id %s not found" % (model.__name__, item_id))
+    crud.set_link(uow, projects.PROJECTS, project, relation, item, project_id=project.id)
+    return project_json(project)
+
+
+def remove_setting(uow, caller, project_id, relation, model, item_id):
+    """DELETE /data/projects/{id}/settings/<relation>/{id}: a no-op when not linked."""
+    project = project_or_404(uow, project_id)
+    access.check_manager_project_access(uow, caller, project.id)
+    item = get_or_none(uow, model, item_id)
+    if item is not None:
+        crud.set_link(uow, projects.PROJECTS, project, relation, item, linked=False,
+                      project_id=project.id)
+
+
+def add_asset_type(uow, caller, project_id, body):
+    """POST /data/projects/{id}/settings/asset-types {asset_type_id}."""
+    return add_setting(uow, caller, project_id, body, "asset_type_id", "asset_types",
+                       EntityType)
 
 
 def remove_asset_type(uow, caller, project_id, asset_type_id):
-    """DELETE /data/projects/{id}/settings/asset-types/{asset_type_id}: no-op if absent."""
-    project = project_or_404(uow, project_id)
-    access.check_manager_project_access(uow, caller, project.id)
-    asset_type = _get_or_none(uow, EntityType, asset_type_id)
-    if asset_type is not None and asset_type in project.asset_types:
-        _change(uow, project, lambda: project.asset_types.remove(asset_type))
-
+    """DELETE /data/projects/{id}/settings/asset-types/{asset_type_id}."""
+    remove_setting(uow, caller, project_id, "asset_types", EntityType, asset_type_id)

@@ -14,6 +14,7 @@ from slate_common import crud, db
 from slate_catalog import defaults
 
 from slate_auth.models import Person
+from slate_catalog import defaults
 
 
 def emit_person(engine, **overrides):
@@ -100,6 +101,14 @@ def wait_until_fixture():
     return wait_until
 
 
+def init_defaults(engine):
+    """What `slate init-data` makes: Zou's project statuses and entity types."""
+    uow = db.unit_of_work(engine)
+    defaults.init_data(uow)
+    uow.commit()
+    uow.close()
+
+
 @pytest.fixture
 def create_task(clean_db):
     """`create_task(entity_id)` -> a task row announced by task:new;
@@ -110,10 +119,7 @@ def create_task(clean_db):
 @pytest.fixture
 def setup(catalog, create_person, clean_db):
     """Zou's defaults, an admin, a production and its Character asset type."""
-    uow = db.unit_of_work(clean_db)
-    defaults.init_data(uow)
-    uow.commit()
-    uow.close()
+    init_defaults(clean_db)
     admin = create_person(role="admin")
     me = catalog(admin)
     project = me.crud_create({"route": {"model": "projects"},
@@ -138,3 +144,19 @@ def film(catalog, setup):
     asset = me.new_asset({"params": {**where, "asset_type_id": character["id"]},
                           "body": {"name": "Ada", "episode_id": episode["id"]}})["body"]
     return me, project, episode, sequence, shots, asset
+
+
+@pytest.fixture
+def production(catalog, create_person, clean_db):
+    """Zou's defaults and a production with its team: a dict of the admin, the project
+    (JSON), its Character asset type (JSON), a team manager and a team artist."""
+    init_defaults(clean_db)
+    admin, manager, artist = (create_person(role=role)
+                              for role in ("admin", "manager", "user"))
+    project = catalog(admin).crud_create({"route": {"model": "projects"}, "body": {
+        "name": "Film-%s" % uuid.uuid4().hex[:6],
+        "team": [str(manager.id), str(artist.id)]}})["body"]
+    character = next(item for item in catalog(admin).asset_types({})["body"]
+                     if item["name"] == "Character")
+    return {"admin": admin, "project": project, "character": character,
+            "manager": manager, "artist": artist}

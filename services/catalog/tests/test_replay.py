@@ -110,3 +110,48 @@ def _breakdown(me, film, vehicle, episode, shot):
                                 "body": {"asset_instance_id": instance["id"]}})
     me.crud_update({"route": {"model": "asset-instances"},
                     "params": {"instance_id": instance["id"]}, "body": {"active": False}})
+
+
+def test_replaying_the_log_rebuilds_the_settings_and_planning_tables(
+        catalog, production, clean_db):
+    me, project = catalog(production["admin"]), production["project"]
+    where = {"project_id": project["id"]}
+    asset = me.new_asset({"params": {**where, "asset_type_id": production["character"]["id"]},
+                          "body": {"name": "Ada", "data": {"rig": "v1"}}})["body"]
+    rig = me.new_project_descriptor({"params": where, "body": {"name": "Rig"}})["body"]
+    me.new_project_descriptor({"params": where, "body": {"name": "Cost",
+                                                         "entity_type": "Project"}})
+    me.update_project_descriptor({"params": {**where, "metadata_descriptor_id": rig["id"]},
+                                  "body": {"name": "Rig Version", "choices": ["a"]}})
+    me.reorder_project_descriptors({"params": where, "body": {
+        "entity_type": "Asset", "descriptor_ids": [rig["id"]]}})
+    me.crud_create({"route": {"model": "milestones"}, "body": {
+        **where, "name": "Delivery", "date": "2027-03-01"}})
+    me.crud_create({"route": {"model": "production-schedule-versions"},
+                    "body": {**where, "name": "v1"}})
+    automation = me.crud_create({"route": {"model": "status-automations"},
+                                 "body": {"entity_type": "shot"}})["body"]
+    me.add_status_automation_setting({"params": where, "body": {
+        "status_automation_id": automation["id"]}})
+    budget = me.new_budget({"params": where, "body": {"name": "Quote"}})["body"]
+    entry_where = {**where, "budget_id": budget["id"]}
+    entry = me.new_budget_entry({"params": entry_where, "body": {
+        "department_id": str(production["artist"].id), "start_date": "2027-01-01",
+        "months_duration": 2, "daily_salary": 100}})["body"]
+    me.update_budget_entry({"params": {**entry_where, "entry_id": entry["id"]},
+                            "body": {"exceptions": {"2027-01": 5}}})
+    me.crud_create({"route": {"model": "custom-actions"}, "body": {"name": "Open"}})
+    template = me.template_from_project({"params": where, "body": {"name": "T"}})["body"]
+    me.set_template_descriptors({"params": {"project_template_id": template["id"]},
+                                 "body": [{"name": "Extra", "entity_type": "Shot"}]})
+    me.delete_project_descriptor({"params": {**where, "metadata_descriptor_id": rig["id"]}})
+    before = dump(clean_db)
+    assert me.entity({"params": {"instance_id": asset["id"]}})["body"]["data"] == {}
+    assert len(before["metadata_descriptors"]) == 1 and before["budget_entries"]
+    assert before["project_status_automation_links"] and before["project_templates"]
+
+    with orm.Session(clean_db) as session, session.begin():
+        for table in reversed(replay.TABLES.sorted_tables):
+            session.execute(table.delete())
+        projections.replay(session, replay.event_models)
+    assert dump(clean_db) == before
