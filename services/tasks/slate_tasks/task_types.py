@@ -34,8 +34,22 @@ TASK_TYPES = crud.CrudModel(
     check_update=access.require_admin, check_delete=access.require_admin,
     prepare=_unique_task_type_name)
 
+def _one_default(uow, values, row):
+    """A status created as the default takes the flag from the previous default (of the
+    same kind: concepts have their own), with its task-status:update."""
+    if row is None and values.get("is_default"):
+        concept = bool(values.get("for_concept"))
+        for previous in uow.session.scalars(sa.select(TaskStatus).where(
+                TaskStatus.is_default.is_(True), TaskStatus.for_concept.is_(concept))):
+            crud.record_update(uow, TASK_STATUSES, previous,
+                               lambda status=previous: setattr(status, "is_default", False))
+    return values
+
+
+# Listed studio statuses first, so that gazu's first `is_default` status is Todo.
 TASK_STATUSES = crud.CrudModel(
-    name="task-status", model=TaskStatus, event=events.TASK_STATUS, order_by=("name",),
+    name="task-status", model=TaskStatus, event=events.TASK_STATUS,
+    order_by=("for_concept", "priority", "name"), prepare=_one_default,
     unique_message="A task status with this short name already exists.",
     check_read=access.read_any, check_create=access.require_admin,
     check_update=access.require_admin, check_delete=access.require_admin)
