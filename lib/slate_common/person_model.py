@@ -2,12 +2,14 @@
 
 Any service keeping a `persons` table (columns `id`, `role`, `active`, `profile` JSONB)
 fed by `person:new|update|delete` passes its model to `apply_person_event`; it is
-idempotent. Secrets never reach the read model.
+idempotent. Secrets never reach the read model. `calling_person` finds the caller in it.
 """
 import uuid
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
+
+from slate_common import errors
 
 NAMES = ("person:new", "person:update", "person:delete")
 SECRETS = frozenset({"password", "login_failed_attemps", "last_login_failed"})
@@ -54,3 +56,28 @@ def _update(session, model, payload):
 def full_name(profile):
     return ("%s %s" % (profile.get("first_name") or "",
                        profile.get("last_name") or "")).strip()
+
+
+def calling_person(uow, caller, find):
+    """The calling person, looked up once per unit of work with `find(person_id)`; 401
+    when unknown or inactive, as Zou answers for a token whose person is gone."""
+    if not caller:
+        raise errors.Unauthorized()
+    person = uow.memo.get("caller")
+    if person is None:
+        try:
+            person_id = uuid.UUID(str(caller["person_id"]))
+        except ValueError:
+            raise errors.Unauthorized()
+        person = find(person_id)
+        if person is None or not person.active:
+            raise errors.InactiveUser()
+        uow.memo["caller"] = person
+    return person
+
+
+def require_role(person, *roles):
+    """The person if their role is one of these, else 403."""
+    if person.role not in roles:
+        raise errors.Forbidden()
+    return person

@@ -8,7 +8,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from slate_common import errors
+from slate_common import errors, person_model
 
 from slate_tasks.models import Entity, Person, Project, ProjectStatus, team_links
 
@@ -33,25 +33,13 @@ def refreshed(uow, caller, lookup):
 
 
 def current_person(uow, caller):
-    """The calling person (looked up once per unit of work); 401 when unknown or
-    inactive, as Zou answers for a token whose person is gone."""
-    if not caller:
-        raise errors.Unauthorized()
-    person = uow.memo.get("caller")
-    if person is None:
-        person_id = as_uuid(caller["person_id"], errors.Unauthorized)
-        person = refreshed(uow, caller, lambda: uow.session.get(Person, person_id))
-        if person is None or not person.active:
-            raise errors.InactiveUser()
-        uow.memo["caller"] = person
-    return person
+    """The calling person; 401 when unknown or inactive."""
+    return person_model.calling_person(uow, caller, lambda person_id: refreshed(
+        uow, caller, lambda: uow.session.get(Person, person_id)))
 
 
 def require_admin(uow, caller, *args):
-    person = current_person(uow, caller)
-    if person.role != "admin":
-        raise errors.Forbidden()
-    return person
+    return person_model.require_role(current_person(uow, caller), "admin")
 
 
 def read_any(uow, caller, *args):

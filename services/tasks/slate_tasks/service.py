@@ -1,7 +1,7 @@
 """The tasks service's nameko entrypoints. Each takes the gateway's request dict, calls
 a domain function and returns `{"status", "body"}` (docs/CONTRACTS.md); the rows of
 slate_gateway.routes (TASKS_ROUTES) name these methods."""
-from slate_common import crud, errors
+from slate_common.crud_entrypoints import CrudEntrypoints
 from slate_common.nameko_support import Caller, Database, EventFollower, rpc
 from slate_common.replies import ok, params, query
 
@@ -10,16 +10,11 @@ from slate_tasks import access, assignments, project_settings, read_models, task
 
 MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_STATUSES,
                                        tasks.TASKS)}
+OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_task,
+             ("tasks", "create"): tasks.create_task, ("tasks", "update"): tasks.update_task,
+             ("task-types", "delete"): project_settings.delete_task_type}
 KINDS = {"shots": "Shot", "assets": "Asset", "sequences": "Sequence",
          "episodes": "Episode", "edits": "Edit", "scenes": "Scene", "concepts": "Concept"}
-
-
-def spec_for(request):
-    """The CrudModel a route row names, or 404 for an unknown one."""
-    spec = MODELS.get((request.get("route") or {}).get("model"))
-    if spec is None:
-        raise errors.NotFound()
-    return spec
 
 
 def kind_of(request):
@@ -27,8 +22,11 @@ def kind_of(request):
     return KINDS[(request.get("route") or {})["kind"]]
 
 
-class TasksService:
+class TasksService(CrudEntrypoints):
+    """The generic CRUD entrypoints (task types, statuses, tasks) come from the mixin."""
     name = "tasks"
+    crud_models = MODELS
+    crud_overrides = OVERRIDES
 
     db = Database()
     identity = Caller()
@@ -50,47 +48,6 @@ class TasksService:
     def health(self):
         """Answers once the service consumes its queue (start-up and tests wait on it)."""
         return {"service": self.name}
-
-    # -- generic CRUD: task types, task statuses, tasks ---------------------------------
-    @rpc
-    def crud_list(self, request):
-        spec = spec_for(request)
-        if spec is tasks.TASKS:
-            return ok(tasks.list_tasks(self.db, self.caller, query(request)))
-        return ok(crud.list_rows(self.db, spec, self.caller, query(request)))
-
-    @rpc
-    def crud_get(self, request):
-        spec, instance_id = spec_for(request), params(request)["instance_id"]
-        if spec is tasks.TASKS:
-            return ok(tasks.get_task(self.db, self.caller, instance_id, query(request)))
-        return ok(crud.get_row(self.db, spec, self.caller, instance_id, query(request)))
-
-    @rpc
-    def crud_create(self, request):
-        spec, body = spec_for(request), request.get("body")
-        if spec is tasks.TASKS:
-            return ok(tasks.create_task(self.db, self.caller, body), 201)
-        return ok(crud.create_row(self.db, spec, self.caller, body), 201)
-
-    @rpc
-    def crud_update(self, request):
-        spec, instance_id = spec_for(request), params(request)["instance_id"]
-        if spec is tasks.TASKS:
-            return ok(tasks.update_task(self.db, self.caller, instance_id,
-                                        request.get("body")))
-        return ok(crud.update_row(self.db, spec, self.caller, instance_id,
-                                  request.get("body")))
-
-    @rpc
-    def crud_delete(self, request):
-        spec, instance_id = spec_for(request), params(request)["instance_id"]
-        if spec is task_types.TASK_TYPES:
-            project_settings.delete_task_type(self.db, self.caller, instance_id,
-                                              query(request))
-        else:
-            crud.delete_row(self.db, spec, self.caller, instance_id)
-        return ok(None, 204)
 
     # -- production settings ------------------------------------------------------------
     @rpc

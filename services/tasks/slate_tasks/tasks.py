@@ -214,8 +214,3 @@ def announce_assignments(uow, task, before):
                      {"id": str(task.id), "changes": {"assignees": [
                          sorted(map(str, before)), sorted(map(str, after))]}},
                      project_id=task.project_id)
-
-
-def delete_task(uow, caller, task_id):
-    """DELETE /data/tasks/{id} (managers of the team, admins): emits task:delete."""
-    crud.delete_row(uow, TASKS, caller, task_id)
