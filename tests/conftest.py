@@ -76,3 +76,18 @@ def suite(slate_settings, engine):
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def client(suite, slate_settings):
+    """gazu logged in as the admin, after `slate init-data` (idempotent) has run."""
+    import gazu
+    subprocess.run([sys.executable, "-m", "slate_common.cli", "init-data"],
+                   env=child_env(slate_settings), check=True, capture_output=True)
+    gazu.set_host(suite.url + "/api")
+    gazu.log_in(suite.admin_email, suite.admin_password)
+    yield gazu
+    try:
+        gazu.log_out()
+    except Exception:
+        pass

@@ -2,33 +2,14 @@
 attached to a production, shot and asset tasks created, queried and assigned, and the
 artist's to-do list — the tasks service knowing productions, shots and people only
 from the catalog's and auth's events."""
-import subprocess
-import sys
 import uuid
 
 import gazu
-import pytest
 import requests
-
-from slate_common.testing import child_env
 
 
 def unique(prefix):
     return "%s-%s" % (prefix, uuid.uuid4().hex[:8])
-
-
-@pytest.fixture
-def client(suite, slate_settings):
-    """gazu logged in as the admin, after `slate init-data` (idempotent) has run."""
-    subprocess.run([sys.executable, "-m", "slate_common.cli", "init-data"],
-                   env=child_env(slate_settings), check=True, capture_output=True)
-    gazu.set_host(suite.url + "/api")
-    gazu.log_in(suite.admin_email, suite.admin_password)
-    yield gazu
-    try:
-        gazu.log_out()
-    except Exception:
-        pass
 
 
 def test_shot_and_asset_tasks_with_gazu(client, suite):

@@ -174,35 +174,39 @@ def _priority(body):
         raise errors.Invalid("priority must be an integer.")
 
 
+def _create_link(uow, caller, body, spec, target, values):
+    """A link from a crud body {project_id, <target>_id, ...}: created, or updated with
+    `values(body)` when it exists."""
+    body = body if isinstance(body, dict) else {}
+    key = _TARGET_KEYS[target]
+    project = access.project_or_404(uow, caller, body.get("project_id"))
+    target_id = _required_id(body, key, "%s is required and must be a valid UUID" % key)
+    access.check_manager_project_access(uow, caller, project.id)
+    _target(uow, target, target_id)
+    return schemas.render(set_link(uow, spec, project.id, key, target_id, values(body)))
+
+
+_TARGET_KEYS = {TaskType: "task_type_id", TaskStatus: "task_status_id"}
+
+
 def create_type_link(uow, caller, body):
     """POST /data/task-type-links {project_id, task_type_id, priority}: 201, the link
     (an existing one gets the priority)."""
-    body = body if isinstance(body, dict) else {}
-    project = access.project_or_404(uow, caller, body.get("project_id"))
-    task_type_id = _required_id(body, "task_type_id",
-                                "task_type_id is required and must be a valid UUID")
-    access.check_manager_project_access(uow, caller, project.id)
-    _target(uow, TaskType, task_type_id)
-    link = set_link(uow, TYPE_LINKS, project.id, "task_type_id", task_type_id,
-                    {"priority": _priority(body)})
-    return schemas.render(link)
+    return _create_link(uow, caller, body, TYPE_LINKS, TaskType,
+                        lambda body: {"priority": _priority(body)})
+
+
+def _board_values(body):
+    roles = body.get("roles_for_board") or []
+    if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
+        raise errors.Invalid("roles_for_board must be a list of roles.")
+    return {"priority": _priority(body), "roles_for_board": roles}
 
 
 def create_status_link(uow, caller, body):
     """POST /data/task-status-links {project_id, task_status_id, priority,
     roles_for_board}: 201, the link (an existing one gets priority and roles)."""
-    body = body if isinstance(body, dict) else {}
-    project = access.project_or_404(uow, caller, body.get("project_id"))
-    task_status_id = _required_id(body, "task_status_id",
-                                  "task_status_id is required and must be a valid UUID")
-    access.check_manager_project_access(uow, caller, project.id)
-    _target(uow, TaskStatus, task_status_id)
-    roles = body.get("roles_for_board") or []
-    if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
-        raise errors.Invalid("roles_for_board must be a list of roles.")
-    link = set_link(uow, STATUS_LINKS, project.id, "task_status_id", task_status_id,
-                    {"priority": _priority(body), "roles_for_board": roles})
-    return schemas.render(link)
+    return _create_link(uow, caller, body, STATUS_LINKS, TaskStatus, _board_values)
 
 
 def delete_task_type(uow, caller, task_type_id, query_args):

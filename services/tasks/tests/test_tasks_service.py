@@ -59,6 +59,22 @@ def test_production_settings(services, studio, events, refused):
     tasks.remove_task_status_setting({"params": {**where, "task_status_id": wip["id"]}})
     assert tasks.project_task_statuses({"params": where})["body"] == []
 
+    layout = studio["task_types"][("Layout", "Shot")]
+    link = tasks.create_task_type_link({"body": {**where, "task_type_id": layout["id"],
+                                                 "priority": 4}})
+    assert link["status"] == 201 and link["body"]["priority"] == 4
+    assert link["body"]["type"] == "ProjectTaskTypeLink"
+    again = tasks.create_task_type_link({"body": {**where, "task_type_id": layout["id"],
+                                                  "priority": 2}})["body"]
+    assert again["id"] == link["body"]["id"] and again["priority"] == 2
+    assert events("task-type-link:update")[-1]["payload"]["changes"]["priority"] == [4, 2]
+    board = tasks.create_task_status_link({"body": {
+        **where, "task_status_id": wip["id"], "roles_for_board": ["admin"]}})["body"]
+    assert board["roles_for_board"] == ["admin"] and board["priority"] == 1
+    assert refused(tasks.create_task_status_link, {"body": {**where}}) == (
+        "Invalid", "task_status_id is required and must be a valid UUID")
+    tasks.remove_task_type_setting({"params": {**where, "task_type_id": layout["id"]}})
+
     _, artist = services(studio["people"]["user"])
     assert refused(artist.add_task_type_setting, {"params": where, "body": {
         "task_type_id": animation["id"]}})[0] == "Forbidden"
