@@ -109,7 +109,7 @@ def create_tasks_for_type(uow, caller, project_id, task_type_id, kind, body):
     me = access.check_manager_project_access(uow, caller, project.id)
     task_type = task_types.task_type_or_404(uow, task_type_id)
     query = sa.select(Entity).join(EntityType, EntityType.id == Entity.entity_type_id).where(
-        Entity.project_id == project.id, Entity.canceled.is_(False))
+        Entity.project_id == project.id)
     if kind == "Asset":
         query = query.where(EntityType.name.notin_(tasks.TEMPORAL_TYPES))
     else:

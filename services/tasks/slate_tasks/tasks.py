@@ -175,8 +175,7 @@ def create_task(uow, caller, body):
     values = dict(body, name=body.get("name") or "main", project_id=str(entity.project_id))
     values.setdefault("task_status_id", str(task_types.default_status(uow).id))
     values = schemas.load(Task, values, ignore={"id"})
-    row = Task(id=uuid.uuid4(), assigner_id=values.pop("assigner_id", None)
-               or access.as_uuid(caller["person_id"]))
+    row = Task(id=uuid.uuid4())
     people = known_people(uow, caller, values.pop("assignees", None) or [])
     for key, value in values.items():
         setattr(row, key, value)
