@@ -158,6 +158,7 @@ CATALOG_ROUTES = (
 # productions, teams and entities), which announce each batch they apply.
 TASKS = ("task", "task-type", "task-status", "task-type-link", "task-status-link",
          "person", "internal:read-model:tasks.persons", "internal:read-model:tasks.catalog")
+PROJECT_ACTIONS = "/actions/projects/{project_id}"
 ENTITY_KINDS = ("shots", "assets", "sequences", "episodes", "edits", "scenes", "concepts")
 
 
@@ -170,7 +171,7 @@ def _entity_task_rows(kind):
 
 
 def _create_tasks_row(kind):
-    return Route("POST", PROJECT + "/task-types/{task_type_id}/%s/create-tasks" % kind,
+    return Route("POST", PROJECT_ACTIONS + "/task-types/{task_type_id}/%s/create-tasks" % kind,
                  "tasks", "create_tasks_for_type", MANAGER,
                  types.MappingProxyType({"kind": kind}))
 
@@ -197,6 +198,7 @@ TASKS_ROUTES = (
     Route("POST", "/data/entities/{entity_id}/tasks", "tasks", "create_entity_tasks"),
     _create_tasks_row("shots"),
     _create_tasks_row("assets"),
+    _create_tasks_row("edits"),
     *(row for kind in ENTITY_KINDS for row in _entity_task_rows(kind)),
     Route("GET", "/data/sequences/{sequence_id}/shot-tasks", "tasks",
           "sequence_shot_tasks", cache=TASKS),
@@ -208,10 +210,17 @@ TASKS_ROUTES = (
           "entity_tasks_of_type", cache=TASKS),
     Route("GET", "/data/tasks/{task_id}/full", "tasks", "full_task", cache=TASKS),
     Route("GET", "/data/user/tasks", "tasks", "user_tasks", cache=TASKS),
+    Route("GET", "/data/user/done-tasks", "tasks", "user_done_tasks", cache=TASKS),
     Route("GET", "/data/persons/{person_id}/tasks", "tasks", "person_tasks", cache=TASKS),
+    Route("GET", "/data/persons/{person_id}/done-tasks", "tasks", "person_done_tasks",
+          cache=TASKS),
     Route("PUT", "/actions/persons/{person_id}/assign", "tasks", "assign_tasks_to_person"),
     Route("PUT", "/actions/tasks/{task_id}/assign", "tasks", "assign_task"),
     Route("PUT", "/actions/tasks/clear-assignation", "tasks", "clear_assignations"),
+    Route("PUT", "/actions/tasks/set-priority", "tasks", "set_tasks_priority"),
+    Route("POST", PROJECT_ACTIONS + "/delete-tasks", "tasks", "delete_tasks", MANAGER),
+    Route("DELETE", PROJECT_ACTIONS + "/task-types/{task_type_id}/delete-tasks", "tasks",
+          "delete_tasks_of_type", ADMIN),
 )
 
 ROUTES = AUTH_ROUTES + CATALOG_ROUTES + TASKS_ROUTES

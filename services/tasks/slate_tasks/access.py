@@ -10,7 +10,8 @@ import sqlalchemy as sa
 
 from slate_common import errors, person_model
 
-from slate_tasks.models import Entity, Person, Project, ProjectStatus, team_links
+from slate_tasks.models import Entity, Person, Project, ProjectStatus, Task, team_links, \
+    task_person_links
 
 STAFF = ("admin", "manager")
 OPEN_NAMES = ("Active", "open", "Open")
@@ -68,6 +69,16 @@ def check_manager_project_access(uow, caller, project_id):
     if me.role != "manager" or not in_team(uow, caller, project_id, me.id):
         raise errors.Forbidden()
     return me
+
+
+def check_entity_access(uow, person, entity_id):
+    """Vendors reach only the entities they have a task assigned on (Zou's rule)."""
+    if person.role != "vendor":
+        return
+    query = sa.select(Task.id).join(task_person_links, task_person_links.c.task_id == Task.id) \
+        .where(Task.entity_id == entity_id, task_person_links.c.person_id == person.id)
+    if uow.session.scalar(query.limit(1)) is None:
+        raise errors.Forbidden()
 
 
 def block_vendors_and_clients(person):

@@ -73,18 +73,13 @@ def _assignee(uow, caller, person_id):
     return person
 
 
-def _task_or_none(uow, task_id):
-    row_id = access.as_uuid(task_id, None)
-    return row_id and uow.session.get(tasks.TASKS.model, row_id)
-
-
 def assign_tasks_to_person(uow, caller, person_id, body):
     """PUT /actions/persons/{id}/assign {task_ids}: the tasks assigned."""
     task_ids = _task_ids(body)
     person = _assignee(uow, caller, person_id)
     assigned = []
     for task_id in task_ids:
-        task = _task_or_none(uow, task_id)
+        task = tasks.task_or_none(uow, task_id)
         if task is not None and may_assign(uow, caller, task, person):
             assigned.append(_assign(uow, caller, task, person))
     return assigned
@@ -110,7 +105,7 @@ def clear_assignations(uow, caller, body):
     person_id = body.get("person_id")
     cleared = []
     for task_id in task_ids:
-        task = _task_or_none(uow, task_id)
+        task = tasks.task_or_none(uow, task_id)
         if task is None or not may_unassign(uow, caller, task, person_id):
             continue
         before = {member.id for member in task.assignees}

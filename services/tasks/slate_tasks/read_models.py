@@ -15,9 +15,9 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from slate_common import crud, eventstore, person_model
+from slate_common import eventstore, person_model
 
-from slate_tasks import events
+from slate_tasks import events, task_batches
 from slate_tasks.models import Entity, EntityType, Person, Project, ProjectStatus, Task, \
     team_links
 
@@ -120,13 +120,5 @@ def _set_team(session, project_id, person_ids):
 def delete_tasks_of_entity(session, entity_id, actor_id=None):
     """Delete an entity's tasks, each with its `task:delete` (the old row), in the
     caller's transaction: the catalog deleted the entity."""
-    tasks = session.scalars(sa.select(Task).where(Task.entity_id == entity_id)).all()
-    pending = []
-    for task in tasks:
-        old = crud.snapshot(task)
-        pending.append(eventstore.new_event(
-            events.TASK_DELETE, {"task_id": old["id"]}, {"old": old},
-            actor_id=actor_id, project_id=task.project_id))
-        session.delete(task)
-    session.flush()
-    eventstore.append(session.connection(), pending)
+    rows = session.scalars(sa.select(Task).where(Task.entity_id == entity_id)).all()
+    eventstore.append(session.connection(), task_batches.deletions(session, rows, actor_id))

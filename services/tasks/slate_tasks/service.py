@@ -5,8 +5,8 @@ from slate_common.crud_entrypoints import CrudEntrypoints
 from slate_common.nameko_support import Caller, Database, EventFollower, rpc
 from slate_common.replies import ok, params, query
 
-from slate_tasks import access, assignments, project_settings, read_models, task_creation, \
-    task_lists, task_types, task_views, tasks
+from slate_tasks import access, assignments, project_settings, read_models, task_batches, \
+    task_creation, task_lists, task_types, task_views, tasks
 
 MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_STATUSES,
                                        tasks.TASKS)}
@@ -163,8 +163,34 @@ class TasksService(CrudEntrypoints):
         return ok(task_views.user_tasks(self.db, self.caller))
 
     @rpc
+    def user_done_tasks(self, request):
+        return ok(task_views.user_tasks(self.db, self.caller, done=True))
+
+    @rpc
     def person_tasks(self, request):
         return ok(task_views.person_tasks(self.db, self.caller, params(request)["person_id"]))
+
+    @rpc
+    def person_done_tasks(self, request):
+        return ok(task_views.person_tasks(self.db, self.caller, params(request)["person_id"],
+                                          done=True))
+
+    @rpc
+    def set_tasks_priority(self, request):
+        return ok(task_batches.set_priority(self.db, self.caller, request.get("body")))
+
+    @rpc
+    def delete_tasks(self, request):
+        return ok(task_batches.delete_tasks(self.db, self.caller,
+                                            params(request)["project_id"],
+                                            request.get("body")))
+
+    @rpc
+    def delete_tasks_of_type(self, request):
+        where = params(request)
+        task_batches.delete_tasks_of_type(self.db, self.caller, where["project_id"],
+                                          where["task_type_id"])
+        return ok(None, 204)
 
     # -- assignments --------------------------------------------------------------------
     @rpc

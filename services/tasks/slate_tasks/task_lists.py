@@ -72,6 +72,7 @@ def entity_of_kind(uow, caller, entity_id, kind):
     if tasks.entity_kind(uow, entity) != kind:
         raise errors.NotFound()
     me = access.check_project_access(uow, caller, entity.project_id)
+    access.check_entity_access(uow, me, entity.id)
     return entity, me
 
 
@@ -119,6 +120,7 @@ def entity_tasks_of_type(uow, caller, entity_id, task_type_id):
     """GET /data/entities/{id}/task-types/{id}/tasks: the entity's tasks of that type."""
     entity = access.entity_or_404(uow, caller, entity_id)
     me = access.check_project_access(uow, caller, entity.project_id)
+    access.check_entity_access(uow, me, entity.id)
     type_id = access.as_uuid(task_type_id, errors.NotFound)
     query = (sa.select(Task.__table__).where(Task.entity_id == entity.id,
                                              Task.task_type_id == type_id)

@@ -1,8 +1,9 @@
 """A person's to-do list and a task's full page, as Zou serves them.
 
 - GET /data/user/tasks: the caller's unfinished tasks in the open productions whose team
-  they are in; GET /data/persons/{id}/tasks: someone's (vendors only their own, clients
-  none; admins see every open production). Each row is the task with its production,
+  they are in (/data/user/done-tasks: the finished ones, last ended first);
+  GET /data/persons/{id}/tasks and .../done-tasks: someone's (vendors only their own,
+  clients none; admins see every open production). Each row is the task with its production,
   entity, sequence, episode, type and status fields, its assignees, and `last_comment`
   (none until comments are served).
 - GET /data/tasks/{id}/full: the task with its entity, entity type, production, type,
@@ -22,7 +23,7 @@ Sequence = orm.aliased(Entity, name="sequence")
 Episode = orm.aliased(Entity, name="episode")
 
 
-def _todo_query(person_id):
+def _todo_query(person_id, done):
     return (sa.select(Task.__table__, Project.name.label("project_name"),
                       Project.row["has_avatar"].label("project_has_avatar"),
                       Entity.row.label("entity"), EntityType.name.label("entity_type_name"),
@@ -43,8 +44,8 @@ def _todo_query(person_id):
             .outerjoin(Sequence, Sequence.id == Entity.parent_id)
             .outerjoin(Episode, Episode.id == Sequence.parent_id)
             .where(task_person_links.c.person_id == person_id,
-                   TaskStatus.is_done.is_(False))
-            .order_by(TaskType.name, Entity.name))
+                   TaskStatus.is_done.is_(done))
+            .order_by(*((Task.end_date.desc(),) if done else ()), TaskType.name, Entity.name))
 
 
 def _episode(uow, row, entity):
@@ -86,20 +87,20 @@ def _todo(uow, row):
             "last_comment": {}}
 
 
-def _todos(uow, person_id, projects):
-    query = _todo_query(person_id).where(Task.project_id.in_(projects))
+def _todos(uow, person_id, projects, done):
+    query = _todo_query(person_id, done).where(Task.project_id.in_(projects))
     found = [_todo(uow, row) for row in uow.session.execute(query).mappings()]
     return task_lists.attach_assignees(uow, found)
 
 
-def user_tasks(uow, caller):
-    """GET /data/user/tasks."""
+def user_tasks(uow, caller, done=False):
+    """GET /data/user/tasks (unfinished) or /data/user/done-tasks."""
     me = access.current_person(uow, caller)
-    return _todos(uow, me.id, access.open_team_projects(me.id))
+    return _todos(uow, me.id, access.open_team_projects(me.id), done)
 
 
-def person_tasks(uow, caller, person_id):
-    """GET /data/persons/{id}/tasks."""
+def person_tasks(uow, caller, person_id, done=False):
+    """GET /data/persons/{id}/tasks (unfinished) or .../done-tasks."""
     me = access.current_person(uow, caller)
     person = access.person_or_none(uow, caller, person_id)
     if person is None:
@@ -114,7 +115,7 @@ def person_tasks(uow, caller, person_id):
             ProjectStatus.name.in_(access.OPEN_NAMES))
     else:
         projects = access.open_team_projects(me.id)
-    return _todos(uow, person.id, projects)
+    return _todos(uow, person.id, projects, done)
 
 
 # -- the full task ---------------------------------------------------------------------
@@ -132,6 +133,7 @@ def full_task(uow, caller, task_id):
     """GET /data/tasks/{id}/full."""
     row = crud.fetch(uow, tasks.TASKS, task_id)
     me = access.check_project_access(uow, caller, row.project_id)
+    access.check_entity_access(uow, me, row.entity_id)
     entity = uow.session.get(Entity, row.entity_id)
     entity_type = entity and uow.session.get(EntityType, entity.entity_type_id)
     project = uow.session.get(Project, row.project_id)

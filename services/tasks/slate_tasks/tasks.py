@@ -46,7 +46,8 @@ def _check_read(uow, caller, row):
     if row is None:
         access.current_person(uow, caller)
     else:
-        access.check_project_access(uow, caller, row.project_id)
+        me = access.check_project_access(uow, caller, row.project_id)
+        access.check_entity_access(uow, me, row.entity_id)
 
 
 def _visible_tasks(uow, caller, query):
@@ -143,6 +144,12 @@ def get_task(uow, caller, task_id, query_args):
     """GET /data/tasks/{id}: with its assignees."""
     task = crud.get_row(uow, TASKS, caller, task_id, query_args)
     return for_viewer(access.current_person(uow, caller), task)
+
+
+def task_or_none(uow, task_id):
+    """The task of this id, or None (for a malformed id too)."""
+    row_id = access.as_uuid(task_id, None)
+    return uow.session.get(Task, row_id) if row_id else None
 
 
 def entity_kind(uow, entity):

@@ -198,3 +198,42 @@ def test_assignments_updates_and_deletion(services, studio, events, refused):
     assert tasks.crud_delete({"route": TASKS, "params": {"instance_id": task["id"]}})[
         "status"] == 204
     assert events("task:delete")[-1]["payload"]["old"]["id"] == task["id"]
+
+
+def test_batches_and_done_tasks(services, studio, events, refused):
+    people = studio["people"]
+    _, tasks = services(people["manager"])
+    project, where = studio["project"], {"project_id": studio["project"]["id"]}
+    animation = studio["task_types"][("Animation", "Shot")]
+    layout = studio["task_types"][("Layout", "Shot")]
+    attach(tasks, project, animation, layout)
+    made = [task for shot in studio["shots"] for task in tasks.create_entity_tasks({
+        "params": {"entity_id": shot["id"]},
+        "body": {"task_type_ids": [animation["id"], layout["id"]]}})["body"]]
+    assert len(made) == 4
+    prioritised = tasks.set_tasks_priority({"body": {
+        "task_ids": [made[0]["id"], "not-an-id"], "priority": 3}})["body"]
+    assert [(t["id"], t["priority"]) for t in prioritised] == [(made[0]["id"], 3)]
+
+    artist = str(people["user"].id)
+    tasks.assign_tasks_to_person({"params": {"person_id": artist},
+                                  "body": {"task_ids": [made[0]["id"], made[1]["id"]]}})
+    done = studio["statuses"]["done"]
+    tasks.crud_update({"route": TASKS, "params": {"instance_id": made[1]["id"]},
+                       "body": {"task_status_id": done["id"]}})
+    _, artist_tasks = services(people["user"])
+    assert [t["id"] for t in artist_tasks.user_done_tasks({})["body"]] == [made[1]["id"]]
+    assert [t["id"] for t in tasks.person_tasks({"params": {"person_id": artist}})["body"]] \
+        == [made[0]["id"]]
+    assert [t["id"] for t in tasks.person_done_tasks({"params": {"person_id": artist}})[
+        "body"]] == [made[1]["id"]]
+
+    deleted = tasks.delete_tasks({"params": where, "body": [made[0]["id"]]})["body"]
+    assert deleted == [made[0]["id"]]
+    assert events("task:delete")[-1]["data"] == {"task_id": made[0]["id"]}
+    assert refused(tasks.delete_tasks_of_type, {"params": {
+        **where, "task_type_id": layout["id"]}})[0] == "Forbidden"
+    _, admin = services(people["admin"])
+    admin.delete_tasks_of_type({"params": {**where, "task_type_id": layout["id"]}})
+    left = admin.crud_list({"route": TASKS, "query": {"project_id": project["id"]}})["body"]
+    assert [t["id"] for t in left] == [made[2]["id"]]
