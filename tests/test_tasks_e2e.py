@@ -37,6 +37,14 @@ def test_shot_and_asset_tasks_with_gazu(client, suite):
     assert task["task_status_id"] == todo["id"]
     assert client.task.get_task(task["id"])["sequence"]["id"] == sequence["id"]
 
+    other = client.shot.new_shot(project, sequence, "SH020")
+    reply = requests.post(suite.url + "/actions/projects/%s/task-types/%s/shots/create-tasks"
+                          % (project["id"], layout["id"]), json=[other["id"]],
+                          headers=suite.headers())
+    assert reply.status_code == 201 and [t["entity_id"] for t in reply.json()] == [
+        other["id"]]
+    assert len(client.task.all_tasks_for_project(project, task_type=layout)) == 2
+
     character = client.asset.get_asset_type_by_name("Character")
     asset = client.asset.new_asset(project, character, "Ada")
     asset_task = client.task.new_task(asset, modeling)

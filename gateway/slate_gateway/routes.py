@@ -208,6 +208,7 @@ TASKS_ROUTES = (
           "episode_asset_tasks", cache=TASKS),
     Route("GET", "/data/entities/{entity_id}/task-types/{task_type_id}/tasks", "tasks",
           "entity_tasks_of_type", cache=TASKS),
+    Route("GET", PROJECT + "/tasks", "tasks", "project_tasks", cache=TASKS),
     Route("GET", "/data/tasks/{task_id}/full", "tasks", "full_task", cache=TASKS),
     Route("GET", "/data/user/tasks", "tasks", "user_tasks", cache=TASKS),
     Route("GET", "/data/user/done-tasks", "tasks", "user_done_tasks", cache=TASKS),

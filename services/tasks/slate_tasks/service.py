@@ -155,6 +155,11 @@ class TasksService(CrudEntrypoints):
                                                   where["task_type_id"]))
 
     @rpc
+    def project_tasks(self, request):
+        return ok(task_lists.project_tasks(self.db, self.caller, params(request)["project_id"],
+                                           query(request)))
+
+    @rpc
     def full_task(self, request):
         return ok(task_views.full_task(self.db, self.caller, params(request)["task_id"]))
 

@@ -5,12 +5,16 @@ read models (plus one for assignees when asked), shaped as Zou shapes them:
   sequence's shots, of an episode's shots or assets: the task row plus project, task
   type, status, entity type and entity names, sorted as Zou sorts them;
 - task types of an entity: the types of its tasks;
-- tasks of an entity for one task type.
+- tasks of an entity for one task type;
+- tasks of a production (optionally of one task type or episode), last changed first,
+  with their assignees, paginated when `page` is given.
 """
+import math
+
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from slate_common import errors, schemas
+from slate_common import crud, errors, schemas
 from slate_common.replies import is_true
 
 from slate_tasks import access, tasks
@@ -127,3 +131,29 @@ def entity_tasks_of_type(uow, caller, entity_id, task_type_id):
              .order_by(Task.name))
     found = [task_json(row) for row in uow.session.execute(query).mappings()]
     return [tasks.for_viewer(me, task) for task in attach_assignees(uow, found)]
+
+
+def project_tasks(uow, caller, project_id, query_args):
+    """GET /data/projects/{id}/tasks."""
+    project = access.project_or_404(uow, caller, project_id)
+    me = access.check_project_access(uow, caller, project.id)
+    query = tasks.visible_to(me, sa.select(Task.__table__).where(Task.project_id == project.id))
+    if query_args.get("task_type_id"):
+        query = query.where(Task.task_type_id == access.as_uuid(
+            query_args["task_type_id"], errors.Invalid))
+    if query_args.get("episode_id"):
+        query = query.where(tasks.in_episodes([query_args["episode_id"]]))
+    query = query.order_by(Task.updated_at.desc(), Task.id)
+    page = crud.int_arg(query_args, "page", 0)
+    if page < 1:
+        return _rendered(uow, me, query)
+    total = uow.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+    offset = (page - 1) * crud.PAGE_SIZE
+    return {"data": _rendered(uow, me, query.offset(offset).limit(crud.PAGE_SIZE)),
+            "total": total, "nb_pages": math.ceil(total / crud.PAGE_SIZE),
+            "limit": crud.PAGE_SIZE, "offset": offset, "page": page}
+
+
+def _rendered(uow, me, query):
+    return [tasks.for_viewer(me, schemas.render(row))
+            for row in crud.read_records(uow, Task, query)]

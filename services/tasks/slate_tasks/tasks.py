@@ -51,7 +51,12 @@ def _check_read(uow, caller, row):
 
 
 def _visible_tasks(uow, caller, query):
-    me = access.current_person(uow, caller)
+    return visible_to(access.current_person(uow, caller), query)
+
+
+def visible_to(me, query):
+    """Tasks a person may list: admins all, vendors those assigned to them, anyone else
+    those of the open productions whose team they are in."""
     if me.role == "admin":
         return query
     if me.role == "vendor":
@@ -91,7 +96,7 @@ def _check_delete(uow, caller, row):
     access.check_manager_project_access(uow, caller, row.project_id)
 
 
-def _episode_filter(values):
+def in_episodes(values):
     """Tasks whose entity's parent (a sequence) is in one of these episodes."""
     ids = [access.as_uuid(value, lambda: errors.Invalid(
         "Invalid UUID format for episode_id: %s" % value)) for value in values]
@@ -124,7 +129,7 @@ TASKS = crud.CrudModel(
     unique_message="Task already exists.",
     check_read=_check_read, check_create=access.require_admin, check_update=_check_update,
     check_delete=_check_delete, prepare=_prepare, list_filter=_visible_tasks,
-    filters={"episode_id": _episode_filter})
+    filters={"episode_id": in_episodes})
 
 
 # -- routes ----------------------------------------------------------------------------
