@@ -27,8 +27,7 @@ TASK_UNASSIGN = "task:unassign"
 TASK_DELETE = "task:delete"
 PROJECT_UPDATE = "project:update"
 
-# What the read models follow.
-PERSON_EVENTS = ("person:new", "person:update", "person:delete")
+# What the read models follow (persons: slate_common.person_model.NAMES).
 ENTITY_FAMILIES = ("asset", "episode", "sequence", "shot", "edit", "scene", "concept")
 TYPE_FAMILIES = ("entity-type", "asset-type")
 CATALOG_FAMILIES = ("project", "project-status") + TYPE_FAMILIES + ENTITY_FAMILIES
