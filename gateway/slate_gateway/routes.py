@@ -378,8 +378,78 @@ PRODUCTION_SETTINGS_ROUTES = (
           ADMIN),
 )
 
+# What the tasks service's reads depend on: its own data, and its read models (persons;
+# productions, teams and entities), which announce each batch they apply.
+TASKS = ("task", "task-type", "task-status", "task-type-link", "task-status-link",
+         "person", "internal:read-model:tasks.persons", "internal:read-model:tasks.catalog")
+PROJECT_ACTIONS = "/actions/projects/{project_id}"
+ENTITY_KINDS = ("shots", "assets", "sequences", "episodes", "edits", "scenes", "concepts")
+
+
+def _entity_task_rows(kind):
+    extra = types.MappingProxyType({"kind": kind})
+    return (Route("GET", "/data/%s/{entity_id}/tasks" % kind, "tasks", "entity_tasks",
+                  extra=extra, cache=TASKS),
+            Route("GET", "/data/%s/{entity_id}/task-types" % kind, "tasks",
+                  "entity_task_types", extra=extra, cache=TASKS))
+
+
+def _create_tasks_row(kind):
+    return Route("POST", PROJECT_ACTIONS + "/task-types/{task_type_id}/%s/create-tasks" % kind,
+                 "tasks", "create_tasks_for_type", MANAGER,
+                 types.MappingProxyType({"kind": kind}))
+
+
+TASKS_ROUTES = (
+    *crud("tasks", "task-types", cache=TASKS),
+    *crud("tasks", "task-status", cache=TASKS),
+    *crud("tasks", "tasks", cache=TASKS),
+    Route("POST", "/data/task-type-links", "tasks", "create_task_type_link", MANAGER),
+    Route("POST", "/data/task-status-links", "tasks", "create_task_status_link", MANAGER),
+    Route("GET", PROJECT + "/task-types", "tasks", "project_task_types", cache=TASKS),
+    Route("POST", PROJECT + "/settings/task-types", "tasks", "add_task_type_setting",
+          MANAGER),
+    Route("DELETE", PROJECT + "/settings/task-types/{task_type_id}", "tasks",
+          "remove_task_type_setting", MANAGER),
+    Route("GET", PROJECT + "/settings/task-status", "tasks", "project_task_statuses",
+          cache=TASKS),
+    Route("POST", PROJECT + "/settings/task-status", "tasks", "add_task_status_setting",
+          MANAGER),
+    Route("PUT", PROJECT + "/settings/task-status/{task_status_id}", "tasks",
+          "update_task_status_setting", MANAGER),
+    Route("DELETE", PROJECT + "/settings/task-status/{task_status_id}", "tasks",
+          "remove_task_status_setting", MANAGER),
+    Route("POST", "/data/entities/{entity_id}/tasks", "tasks", "create_entity_tasks"),
+    _create_tasks_row("shots"),
+    _create_tasks_row("assets"),
+    _create_tasks_row("edits"),
+    *(row for kind in ENTITY_KINDS for row in _entity_task_rows(kind)),
+    Route("GET", "/data/sequences/{sequence_id}/shot-tasks", "tasks",
+          "sequence_shot_tasks", cache=TASKS),
+    Route("GET", "/data/episodes/{episode_id}/shot-tasks", "tasks", "episode_shot_tasks",
+          cache=TASKS),
+    Route("GET", "/data/episodes/{episode_id}/asset-tasks", "tasks",
+          "episode_asset_tasks", cache=TASKS),
+    Route("GET", "/data/entities/{entity_id}/task-types/{task_type_id}/tasks", "tasks",
+          "entity_tasks_of_type", cache=TASKS),
+    Route("GET", PROJECT + "/tasks", "tasks", "project_tasks", cache=TASKS),
+    Route("GET", "/data/tasks/{task_id}/full", "tasks", "full_task", cache=TASKS),
+    Route("GET", "/data/user/tasks", "tasks", "user_tasks", cache=TASKS),
+    Route("GET", "/data/user/done-tasks", "tasks", "user_done_tasks", cache=TASKS),
+    Route("GET", "/data/persons/{person_id}/tasks", "tasks", "person_tasks", cache=TASKS),
+    Route("GET", "/data/persons/{person_id}/done-tasks", "tasks", "person_done_tasks",
+          cache=TASKS),
+    Route("PUT", "/actions/persons/{person_id}/assign", "tasks", "assign_tasks_to_person"),
+    Route("PUT", "/actions/tasks/{task_id}/assign", "tasks", "assign_task"),
+    Route("PUT", "/actions/tasks/clear-assignation", "tasks", "clear_assignations"),
+    Route("PUT", "/actions/tasks/set-priority", "tasks", "set_tasks_priority"),
+    Route("POST", PROJECT_ACTIONS + "/delete-tasks", "tasks", "delete_tasks", MANAGER),
+    Route("DELETE", PROJECT_ACTIONS + "/task-types/{task_type_id}/delete-tasks", "tasks",
+          "delete_tasks_of_type", ADMIN),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
-          + PRODUCTION_SETTINGS_ROUTES)
+          + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

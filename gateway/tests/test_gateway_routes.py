@@ -62,7 +62,7 @@ def test_check_routes_against_reports_missing_entrypoints():
 
 
 def test_check_routes_against_ignores_other_services():
-    other = type("Tasks", (), {"name": "tasks"})
+    other = type("Media", (), {"name": "media"})
     check_routes_against([other])
 
 

@@ -91,8 +91,19 @@ def engine(slate_settings):
     engine.dispose()
 
 
-def truncate_all(engine):
-    """Empty every table of every Slate schema (not the migration versions)."""
+def truncate_all(engine, attempts=5):
+    """Empty every table of every Slate schema (not the migration versions). Running
+    services' event followers may hold locks in another order: a deadlock is retried."""
+    for attempt in range(attempts):
+        try:
+            return _truncate(engine)
+        except sa.exc.OperationalError as exc:
+            if "deadlock" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
+def _truncate(engine):
     with engine.begin() as connection:
         rows = connection.execute(sa.text(
             "SELECT schemaname, tablename FROM pg_tables WHERE schemaname IN :schemas "

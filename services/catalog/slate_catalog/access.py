@@ -4,11 +4,9 @@ The caller dict comes from the RPC context; the service adds `refresh_persons` (
 persons follower's catch-up), called once when the caller is not in the read model yet:
 a person created a moment ago may be ahead of the follower.
 """
-import uuid
-
 import sqlalchemy as sa
 
-from slate_common import errors
+from slate_common import errors, person_model
 
 from slate_catalog.models import Person, project_person_links
 
@@ -32,24 +30,13 @@ def find_person(uow, person_id, refresh=None):
 def current_person(uow, caller):
     """The calling person (looked up once per unit of work); 401 when unknown or
     inactive, as Zou answers for a token whose person is gone."""
-    if not caller:
-        raise errors.Unauthorized()
-    person = uow.memo.get("caller")
-    if person is None:
-        person_id = _uuid(caller["person_id"])
-        person = find_person(uow, person_id, caller.get("refresh_persons"))
-        if person is None or not person.active:
-            raise errors.InactiveUser()
-        uow.memo["caller"] = person
-    return person
+    return person_model.calling_person(uow, caller, lambda person_id: find_person(
+        uow, person_id, caller.get("refresh_persons")))
 
 
 def require_admin(uow, caller, *args):
     """The calling person if an admin, else 403 (Zou's default for CRUD writes)."""
-    person = current_person(uow, caller)
-    if person.role != "admin":
-        raise errors.Forbidden()
-    return person
+    return person_model.require_role(current_person(uow, caller), "admin")
 
 
 def read_any(uow, caller, *args):
@@ -79,13 +66,6 @@ def check_manager_project_access(uow, caller, project_id):
     if me.role != "manager" or not in_team(uow, project_id, me.id):
         raise errors.Forbidden()
     return me
-
-
-def _uuid(value):
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise errors.Unauthorized()
 
 
 # -- role gates (Zou's permissions.check_manager_permissions, block_access_to_*) --------

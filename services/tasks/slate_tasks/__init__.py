@@ -1,0 +1,1 @@
+"""Slate's tasks service."""

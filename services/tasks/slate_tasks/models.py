@@ -1,0 +1,199 @@
+"""The tasks service's tables (schema `tasks`), with Zou's columns.
+
+Two kinds of tables live here:
+- the service's own data (task types and statuses, their links to productions, tasks
+  and their assignees), rebuilt from the log by `replay.py`;
+- local read models of other services' data, fed by their events (`read_models.py`):
+  persons (auth), productions with their status and team, entity types and entities
+  (catalog). They keep what task reads and access checks need, plus each row's full
+  JSON (`row`) for the views that embed it (`/data/tasks/{id}/full`). They have no
+  foreign keys into the service's own tables, and ids pointing at them (a task's
+  entity, project, assignees) have none either: the rows live in other schemas.
+"""
+import sqlalchemy as sa
+from sqlalchemy import orm
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+from slate_common.db import TimestampedMixin, base_for
+
+SCHEMA = "tasks"
+Base = base_for(SCHEMA)
+
+
+# -- read models -----------------------------------------------------------------------
+
+class Person(Base):
+    """A person as the tasks service knows them: role, activity, safe profile."""
+    __tablename__ = "persons"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    role = sa.Column(sa.String(30), nullable=False, default="user")
+    active = sa.Column(sa.Boolean, nullable=False, default=True)
+    profile = sa.Column(JSONB, nullable=False, default=dict)
+
+
+class ProjectStatus(Base):
+    __tablename__ = "project_statuses"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    name = sa.Column(sa.String(20), nullable=False)
+
+
+class Project(Base):
+    """A production: its name and status, and its full JSON (relations left out)."""
+    __tablename__ = "projects"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    name = sa.Column(sa.String(80), nullable=False)
+    project_status_id = sa.Column(UUID(as_uuid=True))
+    row = sa.Column(JSONB, nullable=False, default=dict)
+
+
+team_links = sa.Table(
+    "team_links", Base.metadata,
+    sa.Column("project_id", UUID(as_uuid=True),
+              sa.ForeignKey("tasks.projects.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("person_id", UUID(as_uuid=True), primary_key=True, index=True),
+)
+
+
+class EntityType(Base):
+    __tablename__ = "entity_types"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    name = sa.Column(sa.String(30), nullable=False)
+    row = sa.Column(JSONB, nullable=False, default=dict)
+
+
+class Entity(Base):
+    """An asset, episode, sequence, shot, edit, scene or concept of a production."""
+    __tablename__ = "entities"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    name = sa.Column(sa.String(160), nullable=False)
+    project_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    entity_type_id = sa.Column(UUID(as_uuid=True), nullable=False)
+    parent_id = sa.Column(UUID(as_uuid=True), index=True)
+    source_id = sa.Column(UUID(as_uuid=True), index=True)
+    canceled = sa.Column(sa.Boolean, nullable=False, default=False)
+    row = sa.Column(JSONB, nullable=False, default=dict)
+
+
+READ_MODELS = (Person, ProjectStatus, Project, EntityType, Entity)
+
+
+# -- the service's own data ------------------------------------------------------------
+
+class TaskType(TimestampedMixin, Base):
+    """A kind of work (modeling, animation...) for one kind of entity."""
+    __tablename__ = "task_types"
+    __table_args__ = (sa.UniqueConstraint("name", "for_entity", "department_id",
+                                          name="task_type_uc"),)
+    name = sa.Column(sa.String(40), nullable=False)
+    short_name = sa.Column(sa.String(20))
+    description = sa.Column(sa.Text)
+    color = sa.Column(sa.String(7), default="#FFFFFF")
+    priority = sa.Column(sa.Integer, default=1)
+    for_entity = sa.Column(sa.String(30), default="Asset")
+    allow_timelog = sa.Column(sa.Boolean, default=True)
+    archived = sa.Column(sa.Boolean, default=False)
+    shotgun_id = sa.Column(sa.Integer, index=True)
+    # Departments are the auth service's: a plain id.
+    department_id = sa.Column(UUID(as_uuid=True), index=True)
+
+
+class TaskStatus(TimestampedMixin, Base):
+    """A state of a task, with the flags the workflow reads (done, retake...)."""
+    __tablename__ = "task_statuses"
+    name = sa.Column(sa.String(40), nullable=False)
+    archived = sa.Column(sa.Boolean, default=False)
+    short_name = sa.Column(sa.String(10), unique=True, nullable=False, index=True)
+    description = sa.Column(sa.Text)
+    color = sa.Column(sa.String(7), nullable=False)
+    priority = sa.Column(sa.Integer, default=1)
+    is_done = sa.Column(sa.Boolean, default=False, index=True)
+    is_artist_allowed = sa.Column(sa.Boolean, default=True)
+    is_client_allowed = sa.Column(sa.Boolean, default=True)
+    is_retake = sa.Column(sa.Boolean, default=False)
+    is_feedback_request = sa.Column(sa.Boolean, default=False, index=True)
+    is_default = sa.Column(sa.Boolean, default=False, index=True)
+    is_wip = sa.Column(sa.Boolean, default=False, index=True)
+    shotgun_id = sa.Column(sa.Integer)
+    for_concept = sa.Column(sa.Boolean, default=False)
+
+
+class ProjectTaskTypeLink(TimestampedMixin, Base):
+    """A task type used by a production (its settings), with its priority there."""
+    __tablename__ = "project_task_type_links"
+    __table_args__ = (sa.UniqueConstraint("project_id", "task_type_id",
+                                          name="project_tasktype_uc"),)
+    project_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    task_type_id = sa.Column(UUID(as_uuid=True),
+                             sa.ForeignKey("tasks.task_types.id", ondelete="CASCADE"),
+                             nullable=False, index=True)
+    priority = sa.Column(sa.Integer)
+    hd_bitrate_compression = sa.Column(sa.Integer)
+    ld_bitrate_compression = sa.Column(sa.Integer)
+    is_client_visible = sa.Column(sa.Boolean, default=True)
+
+
+BOARD_ROLES = ["user", "admin", "supervisor", "manager", "vendor"]
+
+
+class ProjectTaskStatusLink(TimestampedMixin, Base):
+    """A task status used by a production (its settings)."""
+    __tablename__ = "project_task_status_links"
+    __table_args__ = (sa.UniqueConstraint("project_id", "task_status_id",
+                                          name="project_taskstatus_uc"),)
+    project_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    task_status_id = sa.Column(UUID(as_uuid=True),
+                               sa.ForeignKey("tasks.task_statuses.id", ondelete="CASCADE"),
+                               nullable=False, index=True)
+    priority = sa.Column(sa.Integer)
+    roles_for_board = sa.Column(JSONB, default=lambda: list(BOARD_ROLES))
+    is_client_allowed = sa.Column(sa.Boolean)
+
+
+task_person_links = sa.Table(
+    "task_person_links", Base.metadata,
+    sa.Column("task_id", UUID(as_uuid=True),
+              sa.ForeignKey("tasks.tasks.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("person_id", UUID(as_uuid=True), primary_key=True, index=True),
+)
+
+
+class Task(TimestampedMixin, Base):
+    """Work of one task type on one entity, assigned to people, moving through statuses."""
+    __tablename__ = "tasks"
+    __table_args__ = (
+        sa.UniqueConstraint("name", "project_id", "task_type_id", "entity_id",
+                            name="task_uc"),
+        sa.CheckConstraint("difficulty > 0 AND difficulty < 6", name="check_difficulty"),
+        sa.Index("ix_tasks_tasks_entity_project", "entity_id", "project_id"),
+    )
+    name = sa.Column(sa.String(80), nullable=False)
+    description = sa.Column(sa.Text)
+    priority = sa.Column(sa.Integer, default=0)
+    difficulty = sa.Column(sa.Integer, default=3, nullable=False)
+    duration = sa.Column(sa.Float, default=0)
+    estimation = sa.Column(sa.Float, default=0)
+    completion_rate = sa.Column(sa.Integer, default=0)
+    retake_count = sa.Column(sa.Integer, default=0)
+    sort_order = sa.Column(sa.Integer, default=0)
+    start_date = sa.Column(sa.DateTime)
+    due_date = sa.Column(sa.DateTime)
+    real_start_date = sa.Column(sa.DateTime)
+    end_date = sa.Column(sa.DateTime)
+    done_date = sa.Column(sa.DateTime)
+    last_comment_date = sa.Column(sa.DateTime)
+    nb_assets_ready = sa.Column(sa.Integer, default=0)
+    data = sa.Column(JSONB)
+    nb_drawings = sa.Column(sa.Integer, default=0)
+    shotgun_id = sa.Column(sa.Integer)
+    last_preview_file_id = sa.Column(UUID(as_uuid=True))
+    project_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    task_type_id = sa.Column(UUID(as_uuid=True), sa.ForeignKey("tasks.task_types.id"),
+                             nullable=False, index=True)
+    task_status_id = sa.Column(UUID(as_uuid=True), sa.ForeignKey("tasks.task_statuses.id"),
+                               nullable=False, index=True)
+    entity_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    assigner_id = sa.Column(UUID(as_uuid=True), index=True)
+    assignees = orm.relationship(
+        Person, secondary=task_person_links,
+        primaryjoin=lambda: Task.id == task_person_links.c.task_id,
+        secondaryjoin=lambda: orm.foreign(task_person_links.c.person_id) == Person.id)

@@ -1,0 +1,124 @@
+"""The tasks service's read models of other services' data, fed by their events.
+
+- `tasks.persons` follows auth's `person:*` (roles and profiles for access and views);
+- `tasks.catalog` follows the catalog's productions (status, team), project statuses,
+  entity types and entities (assets, shots... with name, type, parent, production).
+  Payloads are full rows on `:new`, `{"id", "changes": {field: [old, new]}}` on
+  `:update` (a team change is a `project:update` whose `team` changed), the old row on
+  `:delete`. When an entity is deleted, its tasks go with it, each with `task:delete`,
+  in the same transaction as the read model's position.
+
+Handlers are idempotent; updates of rows never seen (older than the log) are skipped.
+"""
+import uuid
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+from slate_common import eventstore, person_model
+
+from slate_tasks import events, task_batches
+from slate_tasks.models import Entity, EntityType, Person, Project, ProjectStatus, Task, \
+    team_links
+
+PERSONS_CONSUMER = "tasks.persons"
+CATALOG_CONSUMER = "tasks.catalog"
+PERSON_NAMES = person_model.NAMES
+CATALOG_NAMES = events.CATALOG_EVENTS
+PROJECT_RELATIONS = ("team", "asset_types", "task_types", "task_statuses",
+                     "status_automations", "preview_background_files")
+
+
+def apply_person_event(session, event):
+    person_model.apply_person_event(session, Person, event)
+
+
+# -- how each family's rows are kept: model, and the columns taken out of the row --------
+
+def _uuid(value):
+    return None if value is None else uuid.UUID(value)
+
+
+def _project_columns(row):
+    return {"name": row["name"], "project_status_id": _uuid(row.get("project_status_id"))}
+
+
+def _entity_columns(row):
+    return {"name": row["name"], "project_id": _uuid(row["project_id"]),
+            "entity_type_id": _uuid(row["entity_type_id"]),
+            "parent_id": _uuid(row.get("parent_id")), "source_id": _uuid(row.get("source_id")),
+            "canceled": bool(row.get("canceled"))}
+
+
+KEPT = {
+    "project": (Project, _project_columns),
+    "project-status": (ProjectStatus, lambda row: {"name": row["name"]}),
+    **{family: (EntityType, lambda row: {"name": row["name"]})
+       for family in events.TYPE_FAMILIES},
+    **{family: (Entity, _entity_columns) for family in events.ENTITY_FAMILIES},
+}
+
+
+def apply_catalog_event(session, event):
+    """Apply one catalog event to the read model (and cascade an entity's deletion)."""
+    family, kind = event["name"].split(":", 1)
+    model, columns = KEPT[family]
+    payload = event["payload"] or {}
+    if kind == "new" and "new" in payload:
+        _upsert(session, model, columns, payload["new"])
+    elif kind == "update" and "changes" in payload:
+        _update(session, model, columns, payload)
+    elif kind == "delete" and "old" in payload:
+        row_id = uuid.UUID(payload["old"]["id"])
+        if model is Entity:
+            delete_tasks_of_entity(session, row_id, event.get("actor_id"))
+        session.execute(sa.delete(model).where(model.id == row_id))
+
+
+def _without_relations(model, row):
+    if model is Project:
+        return {key: value for key, value in row.items() if key not in PROJECT_RELATIONS}
+    return row
+
+
+def _upsert(session, model, columns, row):
+    values = {"id": uuid.UUID(row["id"]), **columns(row)}
+    if hasattr(model, "row"):
+        values["row"] = _without_relations(model, row)
+    insert = postgresql.insert(model).values(values)
+    session.execute(insert.on_conflict_do_update(
+        index_elements=[model.id],
+        set_={key: insert.excluded[key] for key in values if key != "id"}))
+    if model is Project and "team" in row:
+        _set_team(session, values["id"], row["team"])
+
+
+def _update(session, model, columns, payload):
+    found = session.get(model, uuid.UUID(payload["id"]))
+    if found is None:
+        return
+    new = {key: pair[1] for key, pair in payload["changes"].items()}
+    if payload.get("updated_at"):
+        new["updated_at"] = payload["updated_at"]
+    row = {**getattr(found, "row", {"name": found.name}), **_without_relations(model, new)}
+    for key, value in columns(row).items():
+        setattr(found, key, value)
+    if hasattr(model, "row"):
+        found.row = row
+    if model is Project and "team" in new:
+        _set_team(session, found.id, new["team"])
+
+
+def _set_team(session, project_id, person_ids):
+    session.execute(sa.delete(team_links).where(team_links.c.project_id == project_id))
+    if person_ids:
+        session.execute(sa.insert(team_links), [
+            {"project_id": project_id, "person_id": uuid.UUID(person_id)}
+            for person_id in dict.fromkeys(person_ids)])
+
+
+def delete_tasks_of_entity(session, entity_id, actor_id=None):
+    """Delete an entity's tasks, each with its `task:delete` (the old row), in the
+    caller's transaction: the catalog deleted the entity."""
+    rows = session.scalars(sa.select(Task).where(Task.entity_id == entity_id)).all()
+    eventstore.append(session.connection(), task_batches.deletions(session, rows, actor_id))

@@ -1,0 +1,123 @@
+"""Factories and fixtures for the tasks service's tests.
+
+Persons are made the way the auth service makes them (a row in `auth.persons` and its
+`person:new` event); productions and entities are made by the running catalog service.
+The tasks service learns of all of them only through its read models, as in production.
+"""
+import ast
+import time
+import uuid
+
+import pytest
+from nameko.exceptions import RemoteError
+
+from slate_common import crud, db, eventstore
+
+from slate_auth.models import Person
+from slate_catalog import defaults as catalog_defaults
+from slate_tasks import defaults as tasks_defaults
+
+
+def emit_person(engine, **overrides):
+    """Insert an auth person and its `person:new` event; return the Person."""
+    values = {"first_name": "Jane", "last_name": "Doe", "role": "user", "active": True,
+              "email": "%s@example.com" % uuid.uuid4().hex[:8]}
+    values.update(overrides)
+    uow = db.unit_of_work(engine)
+    person = Person(id=uuid.uuid4(), **values)
+    uow.session.add(person)
+    uow.session.flush()
+    uow.session.refresh(person)
+    uow.emit("person:new", {"person_id": str(person.id)}, {"new": crud.snapshot(person)})
+    uow.commit()
+    uow.close()
+    return person
+
+
+def events(engine, name=None):
+    with engine.connect() as connection:
+        found = eventstore.read(connection, 0, 100000)
+    return [event for event in found if name is None or event["name"] == name]
+
+
+def refused(call, *args):
+    """The nameko exc_type and message a call fails with."""
+    with pytest.raises(RemoteError) as error:
+        call(*args)
+    return error.value.exc_type, ast.literal_eval(error.value.value)[0]
+
+
+def wait_until(predicate, timeout=10.0):
+    deadline = time.time() + timeout
+    while not predicate():
+        assert time.time() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def unique(prefix):
+    return "%s-%s" % (prefix, uuid.uuid4().hex[:6])
+
+
+@pytest.fixture
+def create_person(clean_db):
+    """`create_person(**overrides)` -> an auth Person announced by its person:new event."""
+    return lambda **overrides: emit_person(clean_db, **overrides)
+
+
+@pytest.fixture
+def services(service_processes, rpc_as, clean_db):
+    """`services(person)` -> (catalog, tasks) proxies of the running services, as that
+    person. Both services' defaults (`slate init-data`) exist."""
+    service_processes("catalog", "tasks")
+    for init_data in (catalog_defaults.init_data, tasks_defaults.init_data):
+        uow = db.unit_of_work(clean_db)
+        init_data(uow)
+        uow.commit()
+        uow.close()
+
+    def as_person(person=None):
+        proxy = rpc_as(person.id if person else None)
+        return proxy.catalog, proxy.tasks
+    return as_person
+
+
+@pytest.fixture
+def studio(services, create_person):
+    """An admin, a manager and an artist in the team of a production holding a sequence
+    SQ01 with shots SH010 / SH020 and a Character asset; an outsider artist."""
+    people = {role: create_person(role=role) for role in ("admin", "manager", "user")}
+    people["outsider"] = create_person(role="user")
+    catalog, tasks = services(people["admin"])
+    project = catalog.crud_create({"route": {"model": "projects"}, "body": {
+        "name": unique("Film"),
+        "team": [str(people["manager"].id), str(people["user"].id)]}})["body"]
+    where = {"project_id": project["id"]}
+    sequence = catalog.new_sequence({"params": where, "body": {"name": "SQ01"}})["body"]
+    shots = [catalog.new_shot({"params": where, "body": {
+        "name": name, "sequence_id": sequence["id"]}})["body"] for name in ("SH010", "SH020")]
+    character = next(t for t in catalog.asset_types({})["body"] if t["name"] == "Character")
+    asset = catalog.new_asset({"params": {**where, "asset_type_id": character["id"]},
+                               "body": {"name": "Ada"}})["body"]
+    task_types = {(t["name"], t["for_entity"]): t
+                  for t in tasks.crud_list({"route": {"model": "task-types"}})["body"]}
+    statuses = {s["short_name"]: s
+                for s in tasks.crud_list({"route": {"model": "task-status"}})["body"]}
+    return {"people": people, "project": project, "sequence": sequence, "shots": shots,
+            "asset": asset, "task_types": task_types, "statuses": statuses}
+
+
+@pytest.fixture(name="events")
+def events_fixture(clean_db):
+    """`events(name=None)` -> the stored events (of that name), in order."""
+    return lambda name=None: events(clean_db, name)
+
+
+@pytest.fixture(name="refused")
+def refused_fixture():
+    """`refused(call, *args)` -> (exc_type, message) the call fails with."""
+    return refused
+
+
+@pytest.fixture(name="wait_until")
+def wait_until_fixture():
+    return wait_until

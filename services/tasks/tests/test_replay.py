@@ -1,0 +1,68 @@
+"""The tasks service's own tables are projections of its events: replaying the log
+rebuilds them exactly (DESIGN.md, "The event log"); the read models are left alone."""
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from slate_common import projections
+
+from slate_tasks import replay
+
+TASK_TYPES, STATUSES, TASKS = ({"model": "task-types"}, {"model": "task-status"},
+                               {"model": "tasks"})
+
+
+def dump(engine):
+    """Every table the service rebuilds, rows in primary-key order."""
+    with engine.connect() as connection:
+        return {table.name: [dict(row._mapping) for row in connection.execute(
+            sa.select(table).order_by(*table.primary_key.columns))]
+            for table in replay.TABLES.sorted_tables}
+
+
+def test_replaying_the_log_rebuilds_every_tasks_table(services, studio, clean_db):
+    people, project = studio["people"], studio["project"]
+    _, me = services(people["manager"])
+    _, admin = services(people["admin"])
+    where = {"project_id": project["id"]}
+    groom = admin.crud_create({"route": TASK_TYPES, "body": {
+        "name": "Grooming", "for_entity": "Shot", "color": "#123456"}})["body"]
+    admin.crud_update({"route": TASK_TYPES, "params": {"instance_id": groom["id"]},
+                       "body": {"short_name": "grm", "priority": 3}})
+    gone = admin.crud_create({"route": STATUSES, "body": {
+        "name": "Gone", "short_name": "gone", "color": "#000000"}})["body"]
+    admin.crud_delete({"route": STATUSES, "params": {"instance_id": gone["id"]}})
+    animation = studio["task_types"][("Animation", "Shot")]
+    for task_type in (animation, groom):
+        me.add_task_type_setting({"params": where, "body": {"task_type_id": task_type["id"]}})
+    me.remove_task_type_setting({"params": {**where, "task_type_id": groom["id"]}})
+    wip = studio["statuses"]["wip"]
+    me.add_task_status_setting({"params": where, "body": {"task_status_id": wip["id"]}})
+    me.update_task_status_setting({"params": {**where, "task_status_id": wip["id"]},
+                                   "body": {"is_client_allowed": False}})
+    created = [me.create_entity_tasks({"params": {"entity_id": shot["id"]}, "body": {
+        "task_type_ids": [animation["id"]]}})["body"][0] for shot in studio["shots"]]
+    artist, manager = str(people["user"].id), str(people["manager"].id)
+    me.assign_tasks_to_person({"params": {"person_id": artist},
+                               "body": {"task_ids": [t["id"] for t in created]}})
+    me.assign_task({"params": {"task_id": created[0]["id"]}, "body": {"person_id": manager}})
+    me.clear_assignations({"body": {"task_ids": [created[1]["id"]], "person_id": artist}})
+    me.crud_update({"route": TASKS, "params": {"instance_id": created[0]["id"]}, "body": {
+        "task_status_id": wip["id"], "estimation": 3, "data": {"k": 1},
+        "due_date": "2027-02-01T00:00:00"}})
+    admin.crud_create({"route": TASKS, "body": {
+        "entity_id": studio["shots"][0]["id"], "task_type_id": animation["id"],
+        "name": "extra", "assignees": [manager]}})
+    doomed = admin.crud_create({"route": TASKS, "body": {
+        "entity_id": studio["shots"][1]["id"], "task_type_id": animation["id"],
+        "name": "doomed"}})["body"]
+    me.crud_delete({"route": TASKS, "params": {"instance_id": doomed["id"]}})
+    before = dump(clean_db)
+    assert len(before["tasks"]) == 3 and len(before["task_person_links"]) == 3
+    assert len(before["project_task_type_links"]) == 1
+    assert len(before["project_task_status_links"]) == 1
+
+    with orm.Session(clean_db) as session, session.begin():
+        for table in reversed(replay.TABLES.sorted_tables):
+            session.execute(table.delete())
+        assert projections.replay(session, replay.event_models) > 20
+    assert dump(clean_db) == before
