@@ -7,6 +7,9 @@ SLATE_GATEWAY_THREADS (8), SLATE_GATEWAY_TIMEOUT (120 s: long downloads stream t
 """
 import os
 
+# Made here, in the master, so that every forked worker shares the same write floor.
+from slate_gateway import floor  # noqa: F401  pylint: disable=unused-import
+
 wsgi_app = "slate_gateway.wsgi:create()"
 worker_class = "gthread"
 workers = int(os.environ.get("SLATE_GATEWAY_WORKERS", "2"))

@@ -14,6 +14,7 @@ import urllib.parse
 
 from slate_common import errors
 
+from slate_gateway import floor
 from slate_gateway.routes import PARAM, REVOKES_CALLER
 
 JSON = "application/json"
@@ -63,8 +64,10 @@ class Dispatcher:
         self.authenticator = authenticator
         self.revocations = revocations
         self.cache, self.follower = cache, follower
+        self.floor = floor.SHARED
 
     def serve(self, row, req, resp, **params):
+        self._wait_for_floor()
         context, claims = self.authenticator.identify(req, row.policy)
         cached = self._cached(row, req, context)
         if cached and cached[2] is not None:
@@ -98,9 +101,17 @@ class Dispatcher:
         """Answer a write once this worker saw its events: every worker has them then
         (the listener applies a revocation before it records the event's position, so
         this also holds a logout until every gateway refuses the token)."""
-        if not self.follower.wait_for(position, BROADCAST_WAIT_SECONDS):
+        if self.follower.wait_for(position, BROADCAST_WAIT_SECONDS):
+            self.floor.raise_to(position)  # not when events stall: no one would reach it
+        else:
             log.warning("event %s not seen on the broker within %ss", position,
                         BROADCAST_WAIT_SECONDS)
+
+    def _wait_for_floor(self):
+        """Before anything else (revocations included), catch up with the writes the
+        other workers of this host answered (floor.py)."""
+        if self.follower is not None and self.floor.value > self.follower.position:
+            self.follower.wait_for(self.floor.value, BROADCAST_WAIT_SECONDS)
 
     def _revoke_caller(self, claims):
         """Refuse the caller's tokens on this worker at once, before the event is back."""

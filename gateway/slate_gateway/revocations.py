@@ -144,6 +144,10 @@ class RevocationListener:
         try:
             reply = self.rpc.call("auth", "revoked_tokens", {}, timeout=10)
             self.revocations.load(reply.get("body") or [])
+            # Bound before this load: older events are in what was loaded (and the cache
+            # was emptied), newer ones will arrive. This worker is current up to there.
+            if self.follower is not None and reply.get("log_position"):
+                self.follower.saw(int(reply["log_position"]))
             self.loaded.set()
         except Exception as exc:
             log.warning("could not load the revoked tokens yet: %r", exc)

@@ -1,7 +1,7 @@
 """The auth service's nameko entrypoints. Each takes the gateway's request dict, calls a
 domain function and returns `{"status", "body"}` (docs/CONTRACTS.md); the rows of
 slate_gateway.routes name these methods."""
-from slate_common import crud
+from slate_common import crud, eventstore
 from slate_common.nameko_support import (Caller, Config, Database, EventFollower,
                                          RequestContext, rpc)
 from slate_common.replies import is_true, ok, params, query
@@ -48,7 +48,9 @@ class AuthService:
 
     @rpc
     def revoked_tokens(self, request):
-        return ok(sessions.revoked_tokens(self.db))
+        """What a starting gateway worker loads, with the log position it is current to."""
+        return {**ok(sessions.revoked_tokens(self.db)),
+                "log_position": eventstore.head(self.db.session.connection())}
 
     @rpc(sensitive_arguments=("request.body",))
     def change_password(self, request):
