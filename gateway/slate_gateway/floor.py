@@ -10,7 +10,8 @@ then never sees the state from before, whichever worker takes it.
 
 The shared memory is made when this module is first imported: gunicorn_conf imports it
 in the master, so the forked workers share one floor. Imported only in a worker (tests,
-another server) it is that process's own floor, which is still correct for it.
+another server) it is that process's own floor, which is still correct for it. The floor
+is per host: across gateway hosts only the broker's delivery orders reads after writes.
 """
 import multiprocessing
 
