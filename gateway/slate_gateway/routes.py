@@ -133,6 +133,7 @@ CATALOG_ROUTES = (
     Route("GET", PROJECT + "/team", "catalog", "team", cache=CATALOG),
     Route("POST", PROJECT + "/team", "catalog", "add_team_member", MANAGER),
     Route("DELETE", PROJECT + "/team/{person_id}", "catalog", "remove_team_member", MANAGER),
+    Route("PUT", PROJECT + "/team/{person_id}", "catalog", "set_team_member_role", MANAGER),
     Route("POST", PROJECT + "/settings/asset-types", "catalog", "add_asset_type_setting",
           MANAGER),
     Route("DELETE", PROJECT + "/settings/asset-types/{asset_type_id}", "catalog",

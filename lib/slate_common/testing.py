@@ -20,22 +20,6 @@ from sqlalchemy.engine import make_url
 from slate_common import db, eventstore, migrate
 from slate_common.settings import Settings, nameko_config, to_environ
 
-def read_events(engine, name=None):
-    """The stored events (of this name), in log order."""
-    from slate_common import eventstore
-    with engine.connect() as connection:
-        found = eventstore.read(connection, 0, 100000)
-    return [event for event in found if name is None or event["name"] == name]
-
-
-def refused(call, *args):
-    """(nameko exc_type, message) of an RPC call that fails with a SlateError."""
-    import ast
-    from nameko.exceptions import RemoteError
-    with pytest.raises(RemoteError) as error:
-        call(*args)
-    return error.value.exc_type, ast.literal_eval(error.value.value)[0]
-
 
 def _server_connection(database_url):
     url = make_url(database_url).set(database="postgres")

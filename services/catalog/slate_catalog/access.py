@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from slate_common import errors, person_model
 
-from slate_catalog.models import Person, project_person_links
+from slate_catalog.models import Person, Project, project_person_links
 
 STAFF = ("admin", "manager")
 
@@ -44,26 +44,56 @@ def read_any(uow, caller, *args):
 
 
 def in_team(uow, project_id, person_id):
-    query = sa.select(project_person_links.c.person_id).where(
-        project_person_links.c.project_id == project_id,
-        project_person_links.c.person_id == person_id)
-    return uow.session.scalar(query) is not None
+    return membership(uow, project_id, person_id)[0]
+
+
+def membership(uow, project_id, person_id):
+    """(is this person in the production's team, their role there or None)."""
+    found = uow.session.execute(
+        sa.select(Project.team_roles)
+        .join(project_person_links, project_person_links.c.project_id == Project.id)
+        .where(Project.id == project_id, project_person_links.c.person_id == person_id)
+    ).first()
+    if found is None:
+        return False, None
+    return True, (found[0] or {}).get(str(person_id))
+
+
+class InProduction:
+    """A person as seen in one production: their role there replaces the global one
+    (Zou's resolve_project_role), everything else is the person's."""
+
+    def __init__(self, person, role):
+        self._person, self.role = person, role
+
+    def __getattr__(self, name):
+        return getattr(self._person, name)
+
+
+def _as_member(uow, me, project_id):
+    """The caller with their role in this production, or None if not in its team.
+    Admins keep their global role everywhere."""
+    if me.role == "admin":
+        return me
+    belongs, role = membership(uow, project_id, me.id)
+    if not belongs:
+        return None
+    return me if role is None else InProduction(me, role)
 
 
 def check_project_access(uow, caller, project_id):
-    """Admins see every production; anyone else only those whose team they are in."""
-    me = current_person(uow, caller)
-    if me.role != "admin" and not in_team(uow, project_id, me.id):
+    """Admins see every production; anyone else only those whose team they are in, with
+    their role in that production."""
+    me = _as_member(uow, current_person(uow, caller), project_id)
+    if me is None:
         raise errors.Forbidden()
     return me
 
 
 def check_manager_project_access(uow, caller, project_id):
-    """Admins, and managers in the production's team, may change it."""
-    me = current_person(uow, caller)
-    if me.role == "admin":
-        return me
-    if me.role != "manager" or not in_team(uow, project_id, me.id):
+    """Admins, and managers (globally or in this production) of its team, may change it."""
+    me = _as_member(uow, current_person(uow, caller), project_id)
+    if me is None or me.role not in STAFF:
         raise errors.Forbidden()
     return me
 
@@ -93,14 +123,11 @@ def departments_of(person):
 def check_all_departments_access(uow, caller, project_id, departments):
     """Zou's check_all_departments_access: admins; team managers; team supervisors when
     the departments are given and every one of theirs is among them."""
-    me = current_person(uow, caller)
-    if me.role == "admin":
+    me = _as_member(uow, current_person(uow, caller), project_id)
+    if me is not None and me.role in STAFF:
         return me
-    belongs = in_team(uow, project_id, me.id)
-    if belongs and me.role == "manager":
-        return me
-    mine = departments_of(me)
-    if belongs and me.role == "supervisor" and departments and (
+    mine = departments_of(me) if me is not None else []
+    if me is not None and me.role == "supervisor" and departments and (
             not mine or all(item in departments for item in mine)):
         return me
     raise errors.Forbidden()

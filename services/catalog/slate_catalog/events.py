@@ -2,7 +2,7 @@
 
 | name | data | when |
 |---|---|---|
-| project:new / :update / :delete | {project_id} | CRUD, team and asset-type settings changes |
+| project:new / :update / :delete | {project_id} | CRUD, team (members and their production roles: `team_roles` in the payload) and asset-type settings changes |
 | project-status:new / :update / :delete | {project_status_id} | CRUD, `slate init-data` |
 | asset-type:new / :update / :delete | {asset_type_id} | entity-type CRUD (Zou's names) |
 | entity-type:new | {entity_type_id} | temporal types made by `slate init-data` |

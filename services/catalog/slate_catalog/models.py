@@ -100,6 +100,9 @@ class Project(TimestampedMixin, Base):
     # Owned by the media and schedule areas, not built yet: plain ids for now.
     default_preview_background_file_id = sa.Column(UUID(as_uuid=True))
     from_schedule_version_id = sa.Column(UUID(as_uuid=True), index=True)
+    # Per-production roles of team members ({person id: role}; absent: the global role).
+    # Kept on the production so its events carry them; never in its public JSON.
+    team_roles = sa.Column(JSONB, nullable=False, default=dict, server_default="{}")
     team = orm.relationship(
         Person, secondary=project_person_links,
         primaryjoin=lambda: Project.id == project_person_links.c.project_id,

@@ -49,9 +49,12 @@ def is_open(uow, project):
 
 # -- rendering -------------------------------------------------------------------------
 
+PRIVATE = ("team_roles",)  # served by the team routes (project_role), not in the JSON
+
+
 def render_project(row, relations=True):
     """Zou's project JSON; the relations of areas not built yet are empty lists."""
-    out = schemas.render(row, relations=relations)
+    out = schemas.render(row, hidden=PRIVATE, relations=relations)
     if relations:
         out.update({name: [] for name in UNOWNED_RELATIONS})
     return out
@@ -124,7 +127,7 @@ PROJECTS = crud.CrudModel(
     check_read=_check_read, check_create=access.require_admin,
     check_update=_check_update, check_delete=access.require_admin,
     prepare=_prepare, render=render_project, list_filter=_visible_projects,
-    protected=frozenset({"id", "project_template_id", "status_automations",
+    protected=frozenset({"id", "project_template_id", "status_automations", *PRIVATE,
                          *UNOWNED_RELATIONS}))
 
 
@@ -134,6 +137,8 @@ def create_project(uow, caller, body):
     """POST /data/projects (admins): emits project:new; 201 with the project."""
     access.require_admin(uow, caller)
     body = normalise_body(body)
+    if isinstance(body, dict):
+        body = {key: value for key, value in body.items() if key not in PRIVATE}
     _know_team(uow, caller, body)
     return crud.create_row(uow, PROJECTS, caller, body)
 

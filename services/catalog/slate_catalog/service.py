@@ -71,6 +71,12 @@ class CatalogService(CrudEntrypoints, EntityEntrypoints, BreakdownEntrypoints,
                                         request.get("body")), 201)
 
     @rpc
+    def set_team_member_role(self, request):
+        where = params(request)
+        return ok(teams.set_team_member_role(self.db, self.caller, where["project_id"],
+                                             where["person_id"], request.get("body")))
+
+    @rpc
     def remove_team_member(self, request):
         teams.remove_team_member(self.db, self.caller, params(request)["project_id"],
                                  params(request)["person_id"])

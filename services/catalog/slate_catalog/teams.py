@@ -63,7 +63,8 @@ def get_team(uow, caller, project_id):
     me = access.check_project_access(uow, caller, project.id)
     members = sorted(project.team, key=lambda person: (
         person.profile.get("first_name") or "", person.profile.get("last_name") or ""))
-    return [{**persons.view_for(me.role, member), "project_role": None}
+    roles = project.team_roles or {}
+    return [{**persons.view_for(me.role, member), "project_role": roles.get(str(member.id))}
             for member in members]
 
 
@@ -74,8 +75,6 @@ def _check_role(role):
         raise errors.Invalid("admin is a global role and cannot be set per project")
     if role not in PROJECT_ROLES:
         raise errors.Invalid("%s is not a role" % role)
-    # Per-production roles need the team link's role column: not built yet.
-    raise errors.Invalid("Per-project roles are not supported yet.")
 
 
 def add_team_member(uow, caller, project_id, body):
@@ -89,9 +88,37 @@ def add_team_member(uow, caller, project_id, body):
                                                 (caller or {}).get("refresh_persons"))
     if person is None:
         raise errors.Invalid("Person with id %s not found" % person_id)
-    if person not in project.team:
-        change_project(uow, project, lambda: project.team.append(person))
+    role = body.get("role")
+
+    def join():
+        if person not in project.team:
+            project.team.append(person)
+        if role is not None:
+            project.team_roles = {**(project.team_roles or {}), str(person.id): role}
+    change_project(uow, project, join)
     return project_json(project)
+
+
+def set_team_member_role(uow, caller, project_id, person_id, body):
+    """PUT /data/projects/{id}/team/{person_id} {role}: the member's role in this
+    production (null: back to their global role); emits project:update."""
+    project = project_or_404(uow, project_id)
+    access.check_manager_project_access(uow, caller, project.id)
+    if not isinstance(body, dict) or (body.get("role") is not None
+                                      and not isinstance(body.get("role"), str)):
+        raise errors.Invalid("Validation error.", {"errors": [
+            {"field": "role", "message": "Input should be a valid string"}]})
+    role = body.get("role")
+    _check_role(role)
+    person = get_or_none(uow, Person, person_id)
+    if person is None or person not in project.team:
+        raise errors.Invalid("Person is not a member of the project team")
+    roles = {key: value for key, value in (project.team_roles or {}).items()
+             if key != str(person.id)}
+    if role is not None:
+        roles[str(person.id)] = role
+    change_project(uow, project, lambda: setattr(project, "team_roles", roles))
+    return {"project_id": str(project.id), "person_id": str(person.id), "role": role}
 
 
 def remove_team_member(uow, caller, project_id, person_id):
@@ -100,7 +127,11 @@ def remove_team_member(uow, caller, project_id, person_id):
     access.check_manager_project_access(uow, caller, project.id)
     person = get_or_none(uow, Person, person_id)
     if person is not None and person in project.team:
-        change_project(uow, project, lambda: project.team.remove(person))
+        def leave():
+            project.team.remove(person)
+            project.team_roles = {key: value for key, value in
+                                  (project.team_roles or {}).items() if key != str(person.id)}
+        change_project(uow, project, leave)
 
 
 # -- asset types -----------------------------------------------------------------------

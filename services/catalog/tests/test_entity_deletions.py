@@ -4,7 +4,7 @@ sequences and episodes refused while children hold them, the batch action, the
 generic entity CRUD, and who may delete."""
 import uuid
 
-from slate_common.testing import read_events as events, refused
+from slate_common.testing import logged_events as events, refused
 
 ROLES = ("admin", "manager", "supervisor", "user", "client")
 

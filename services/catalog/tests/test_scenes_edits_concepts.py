@@ -2,7 +2,7 @@
 shared assets, over real RPC: Zou's JSON, events, errors and access rules."""
 import uuid
 
-from slate_common.testing import read_events as events, refused
+from slate_common.testing import logged_events as events, refused
 
 
 def where(project, **more):
