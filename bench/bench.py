@@ -4,8 +4,9 @@
 
 Same method as ../shared/api/zou-perf-baseline.md (wrk -t2 -c16 -d15s --latency, Bearer
 header, admin user) so the numbers sit beside Zou's. It seeds what it needs on first run,
-through the public API: 14 persons, and a production "Bench" of 100 assets and 500 shots
-(10 sequences of 50). `--only catalog` (or `auth`) runs one group. Install wrk with
+through the public API: 14 persons, a production "Bench" of 100 assets and 500 shots
+(10 sequences of 50), an Animation task on each shot, and an artist assigned 50 of them.
+`--only auth|catalog|tasks` runs one group. Install wrk with
 `apt-get install wrk` if it is missing.
 """
 import argparse
@@ -22,8 +23,21 @@ import uuid
 import requests
 
 # Zou 1.0.97 on this machine (zou-perf-baseline.md, 2x sync, best quiet run): req/s, p50, p99.
-ZOU = {"GET /data/persons": (364, 40, 255), "GET /data/projects/{id}": (144, 108, 162)}
+ZOU = {"GET /data/persons": (364, 40, 255), "GET /data/projects/{id}": (144, 108, 162),
+       "GET /data/tasks?project_id= (500)": (51, 284, 613),
+       "POST /actions/tasks/{id}/comment": (45, 348, 438)}
 BENCH_PROJECT, ASSETS, SEQUENCES, SHOTS_PER_SEQUENCE = "Bench", 100, 10, 50
+COMMENT_LUA = """
+ids = {%s}
+i = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '%s'
+request = function()
+  i = i + 1
+  return wrk.format(nil, "/actions/tasks/" .. ids[(i %% #ids) + 1] .. "/comment")
+end
+"""
 LOGIN_LUA = """
 wrk.method = "POST"
 wrk.body   = '%s'
@@ -67,6 +81,39 @@ def seed_production(url, headers):
     return project
 
 
+def seed_tasks(url, headers, project):
+    """An Animation task on each of the production's 500 shots (created once), and an
+    artist of its team assigned 50 of them (None where persons cannot be made)."""
+    where = "%s/data/projects/%s" % (url, project["id"])
+    animation = next(t for t in requests.get(url + "/data/task-types", headers=headers).json()
+                     if t["name"] == "Animation")
+    tasks = requests.get(url + "/data/tasks", headers=headers,
+                         params={"project_id": project["id"]}).json()
+    if not tasks:
+        _post(where + "/settings/task-types", headers, {"task_type_id": animation["id"]})
+        _post("%s/actions/projects/%s/task-types/%s/shots/create-tasks" % (
+            url, project["id"], animation["id"]), headers, [])
+        tasks = requests.get(url + "/data/tasks", headers=headers,
+                             params={"project_id": project["id"]}).json()
+    return tasks, _artist(url, headers, project, tasks[:50])
+
+
+def _artist(url, headers, project, tasks):
+    email, password = "bench-artist@studio.example", "bench-artist-password"
+    found = requests.get(url + "/data/persons", headers=headers, params={"email": email})
+    if found.ok and found.json():
+        return login(url, email, password)
+    made = requests.post(url + "/data/persons", headers=headers, json={
+        "first_name": "Bench", "last_name": "Artist", "email": email, "password": password})
+    if not made.ok:
+        return None  # Zou refuses emails whose domain it cannot resolve
+    artist = made.json()["id"]
+    _post("%s/data/projects/%s/team" % (url, project["id"]), headers, {"person_id": artist})
+    requests.put("%s/actions/persons/%s/assign" % (url, artist), headers=headers,
+                 json={"task_ids": [task["id"] for task in tasks]}).raise_for_status()
+    return login(url, email, password)
+
+
 def _post(url, headers, body):
     reply = requests.post(url, headers=headers, json=body)
     reply.raise_for_status()
@@ -99,7 +146,8 @@ def parse(output):
 def run(args):
     token = login(args.url, args.email, args.password)
     headers = {"Authorization": "Bearer " + token}
-    persons = seed_persons(args.url, headers, args.persons) if args.only != "catalog" else []
+    persons = seed_persons(args.url, headers, args.persons) if args.only in (None, "auth") \
+        else []
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         lua.write(LOGIN_LUA % json.dumps({"email": args.email, "password": args.password}))
     cases = []
@@ -116,12 +164,33 @@ def run(args):
              "%s/data/projects/%s/assets" % (args.url, project), headers, None),
             ("GET /data/shots?project_id= (500)",
              "%s/data/shots?project_id=%s" % (args.url, project), headers, None)]
+    if args.only in (None, "tasks"):
+        cases += task_cases(args.url, headers)
     results = {}
     for name, url, case_headers, script in cases:
         runs = [wrk(url, args.seconds, case_headers, script) for _ in range(args.repeat)]
         results[name] = runs
-    os.unlink(lua.name)
+    for script in {case[3] for case in cases if case[3]} | {lua.name}:
+        os.unlink(script)
     return results, len(persons)
+
+
+def task_cases(url, headers):
+    project = seed_production(url, headers)
+    tasks, artist_token = seed_tasks(url, headers, project)
+    wip = next(s for s in requests.get(url + "/data/task-status", headers=headers).json()
+               if s["short_name"] == "wip")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write(COMMENT_LUA % (", ".join('"%s"' % task["id"] for task in tasks),
+                                 json.dumps({"task_status_id": wip["id"],
+                                             "comment": "Bench note"})))
+    cases = [("GET /data/tasks?project_id= (500)",
+              "%s/data/tasks?project_id=%s" % (url, project["id"]), headers, None)]
+    if artist_token:
+        cases.append(("GET /data/user/tasks (artist, 50)", url + "/data/user/tasks",
+                      {"Authorization": "Bearer " + artist_token}, None))
+    cases.append(("POST /actions/tasks/{id}/comment", url, headers, lua.name))
+    return cases
 
 
 def report(results, persons):
@@ -148,7 +217,7 @@ def main():
     parser.add_argument("--persons", type=int, default=14, help="persons to have (Zou's run had 14)")
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=("auth", "catalog"), help="run one group")
+    parser.add_argument("--only", choices=("auth", "catalog", "tasks"), help="run one group")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
