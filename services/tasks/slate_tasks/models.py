@@ -226,14 +226,15 @@ NOTIFICATION_TYPES = ("comment", "mention", "assignation", "reply", "reply-menti
 
 class Notification(TimestampedMixin, Base):
     """Something a person should see: a comment, a mention, a reply, an assignation.
-    Written by the notifications projection only. The `type` column is rendered as
-    `notification_type` (the JSON `type` is the model's name, as Zou serialises it)."""
+    Written by the notifications projection only. Zou's `type` column is named
+    `notification_type`, as Zou renders it (the JSON `type` is the model's name)."""
     __tablename__ = "notifications"
     __table_args__ = (sa.UniqueConstraint("person_id", "author_id", "comment_id", "reply_id",
-                                          "playlist_id", "type", name="notification_uc"),)
+                                          "playlist_id", "notification_type",
+                                          name="notification_uc"),)
     read = sa.Column(sa.Boolean, nullable=False, default=False)
     change = sa.Column(sa.Boolean, nullable=False, default=False)
-    notification_type = sa.Column("type", Choice(NOTIFICATION_TYPES), nullable=False)
+    notification_type = sa.Column(Choice(NOTIFICATION_TYPES), nullable=False)
     person_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
     author_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
     comment_id = sa.Column(UUID(as_uuid=True), index=True)

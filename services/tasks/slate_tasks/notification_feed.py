@@ -16,6 +16,7 @@ in the consumer's transaction, for socket.io listeners; each row deleted,
 and the type, so applying an event twice changes nothing, and `rebuild` (which applies
 the read marks too, without announcing) gives back the same rows.
 """
+import datetime
 import uuid
 
 import sqlalchemy as sa
@@ -177,12 +178,17 @@ def on_reply_deleted(feed, data, payload):
 def on_read_mark(feed, data, payload):
     """Only when rebuilding: the read flags the person set, in log order."""
     if feed.event["name"] == events.NOTIFICATION_ALL_READ:
-        ids = [_uuid(row["id"]) for row in payload.get("new") or []]
-        condition, read = Notification.id.in_(ids), True
+        marks = [(row["id"], True, row.get("updated_at")) for row in payload.get("new") or []]
     else:
-        condition = Notification.id == _uuid(data.get("notification_id"))
-        read = feed.event["name"] == events.NOTIFICATION_READ
-    feed.session.execute(sa.update(Notification).where(condition).values(read=read))
+        marks = [(data.get("notification_id"), feed.event["name"] == events.NOTIFICATION_READ,
+                  payload.get("updated_at"))]
+    for notification_id, read, updated_at in marks:
+        values = {"read": read}
+        if updated_at:
+            values["updated_at"] = datetime.datetime.strptime(updated_at,
+                                                              schemas.DATETIME_FORMAT)
+        feed.session.execute(sa.update(Notification).where(
+            Notification.id == _uuid(notification_id)).values(values))
 
 
 HANDLERS = {events.TASK_ASSIGN: on_assign, events.COMMENT_NEW: on_comment,

@@ -9,6 +9,8 @@ notified of their comments (Zou's subscriptions_service and /actions/user routes
 - The generic CRUD (`/data/subscriptions`) is for admins, as Zou's.
 Each change emits `subscription:new` / `:delete` ({subscription_id}, the row).
 """
+import uuid
+
 import sqlalchemy as sa
 
 from slate_common import crud, errors, schemas
@@ -36,7 +38,7 @@ def _find(uow, **where):
 def _subscribe(uow, project_id, **where):
     found = _find(uow, **where)
     if found is None:
-        found = crud.insert_row(uow, SUBSCRIPTIONS, Subscription(**where),
+        found = crud.insert_row(uow, SUBSCRIPTIONS, Subscription(id=uuid.uuid4(), **where),
                                 project_id=project_id)
     return schemas.render(found)
 

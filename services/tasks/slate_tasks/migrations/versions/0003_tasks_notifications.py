@@ -18,7 +18,7 @@ def upgrade():
     op.create_table('notifications',
     sa.Column('read', sa.Boolean(), nullable=False),
     sa.Column('change', sa.Boolean(), nullable=False),
-    sa.Column('type', sa.String(length=30), nullable=False),
+    sa.Column('notification_type', sa.String(length=30), nullable=False),
     sa.Column('person_id', sa.UUID(), nullable=False),
     sa.Column('author_id', sa.UUID(), nullable=False),
     sa.Column('comment_id', sa.UUID(), nullable=True),
@@ -30,7 +30,7 @@ def upgrade():
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['task_id'], ['tasks.tasks.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('person_id', 'author_id', 'comment_id', 'reply_id', 'playlist_id', 'type', name='notification_uc'),
+    sa.UniqueConstraint('person_id', 'author_id', 'comment_id', 'reply_id', 'playlist_id', 'notification_type', name='notification_uc'),
     schema='tasks'
     )
     op.create_index(op.f('ix_tasks_notifications_author_id'), 'notifications', ['author_id'], unique=False, schema='tasks')
