@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy import orm
 
 from slate_common import db, eventstore, projections
 
@@ -223,12 +224,13 @@ def _dump(engine, tables):
 
 
 def test_the_projection_and_the_log_rebuild_the_notifications(
-        services, studio, board, clean_db, events, wait_until):
+        services, studio, board, clean_db, events, wait_until, projected):
     people, task = studio["people"], board["tasks"][0]
     services(people["manager"])[1].subscribe_to_task({"params": {"task_id": task["id"]}})
     post_comment(clean_db, task, people["supervisor"])
     wait_until(lambda: len(inbox(services, people["manager"])) == 1)
     services(people["user"])[1].mark_all_notifications_as_read({})
+    projected()
     before, logged = _dump(clean_db, replay.TABLES.sorted_tables), len(events())
     assert len(before["notifications"]) == 3 and len(before["subscriptions"]) == 1
 
@@ -236,7 +238,6 @@ def test_the_projection_and_the_log_rebuild_the_notifications(
     assert _dump(clean_db, replay.TABLES.sorted_tables) == before
     assert len(events()) == logged  # rebuilding announces nothing
 
-    from sqlalchemy import orm
     with orm.Session(clean_db) as session, session.begin():
         for table in reversed(replay.TABLES.sorted_tables):
             session.execute(table.delete())
