@@ -256,3 +256,40 @@ def test_the_projection_skips_what_it_cannot_place(clean_db, create_person):
     with clean_db.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(
             Notification.__table__)).scalar() == 0
+
+
+ROLES = ("admin", "manager", "supervisor", "user", "client", "vendor", "outsider")
+ALLOWED = {
+    "subscribe to a task": set(ROLES) - {"outsider"},
+    "subscribe to a sequence": set(ROLES) - {"outsider"},
+    "list their notifications": set(ROLES),
+    "list every notification (crud)": {"admin"},
+    "list a production's subscriptions": {"admin"},
+}
+
+
+def test_role_matrix(services, studio, board, create_person, refused):
+    people, task, project = studio["people"], board["tasks"][0], studio["project"]
+    catalog = services(people["admin"])[0]
+    for role in ("client", "vendor"):
+        people[role] = create_person(role=role)
+        catalog.add_team_member({"params": {"project_id": project["id"]},
+                                 "body": {"person_id": str(people[role].id)}})
+    attempts = {
+        "subscribe to a task": lambda t: t.subscribe_to_task({"params": {
+            "task_id": task["id"]}}),
+        "subscribe to a sequence": lambda t: t.subscribe_to_sequence({"params": {
+            "sequence_id": studio["sequence"]["id"],
+            "task_type_id": board["animation"]["id"]}}),
+        "list their notifications": lambda t: t.user_notifications({}),
+        "list every notification (crud)": lambda t: t.crud_list({"route": NOTIFICATIONS}),
+        "list a production's subscriptions": lambda t: t.project_subscriptions({
+            "params": {"project_id": project["id"]}}),
+    }
+    for role in ROLES:
+        tasks = services(people[role])[1]
+        for name, attempt in attempts.items():
+            if role in ALLOWED[name]:
+                assert attempt(tasks)["status"] in (200, 201), (role, name)
+            else:
+                assert refused(attempt, tasks)[0] == "Forbidden", (role, name)
