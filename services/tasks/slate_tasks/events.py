@@ -46,6 +46,7 @@ COMMENT_NEW = "comment:new"
 COMMENT_REPLY = "comment:reply"
 COMMENT_DELETE = "comment:delete"
 COMMENT_DELETE_REPLY = "comment:delete-reply"
+TASK_STATUS_CHANGED = "task:status-changed"  # beside a comment: its notifications' `change`
 NOTIFYING_EVENTS = (TASK_ASSIGN, COMMENT_NEW, COMMENT_REPLY, COMMENT_DELETE,
                     COMMENT_DELETE_REPLY)
 

@@ -32,7 +32,6 @@ NAMES = events.NOTIFYING_EVENTS
 READ_MARKS = (events.NOTIFICATION_READ, events.NOTIFICATION_UNREAD,
               events.NOTIFICATION_ALL_READ)
 NAMESPACE = uuid.UUID("5b0f4a36-53a4-4bb0-9a53-0f3b5c1f7a11")
-STATUS_CHANGED = "task:status-changed"
 SAME_COMMIT = 10  # positions around a comment searched for its status change
 
 
@@ -142,7 +141,7 @@ def _status_changed(feed, task):
     position = feed.event.get("position") or 0
     table = eventstore.events
     query = sa.select(table.c.position).where(
-        table.c.name == STATUS_CHANGED,
+        table.c.name == events.TASK_STATUS_CHANGED,
         table.c.position.between(position - SAME_COMMIT, position + SAME_COMMIT),
         table.c.data["task_id"].astext == str(task.id),
         table.c.actor_id.is_not_distinct_from(feed.event.get("actor_id")))
