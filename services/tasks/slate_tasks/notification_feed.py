@@ -17,6 +17,7 @@ and the type, so applying an event twice changes nothing, and `rebuild` (which a
 the read marks too, without announcing) gives back the same rows.
 """
 import datetime
+import logging
 import uuid
 
 import sqlalchemy as sa
@@ -27,6 +28,7 @@ from slate_common import consumers, eventstore, schemas
 from slate_tasks import comment_context, events, subscriptions
 from slate_tasks.models import Entity, Notification, Person, Task, team_links
 
+log = logging.getLogger(__name__)
 CONSUMER = "tasks.notifications"
 NAMES = events.NOTIFYING_EVENTS
 READ_MARKS = (events.NOTIFICATION_READ, events.NOTIFICATION_UNREAD,
@@ -44,7 +46,7 @@ class Feed:
     def notify(self, person_ids, kind, author_id, task, **fields):
         """One notification of `kind` per known person (the author excepted)."""
         known = set(self.session.scalars(sa.select(Person.id).where(
-            Person.id.in_([_uuid(p) for p in person_ids if p]))))
+            Person.id.in_([_uuid(p) for p in person_ids if _uuid(p)]))))
         for person_id in sorted(known - {_uuid(author_id)}, key=str):
             self._insert(person_id, kind, _uuid(author_id), task, fields)
 
@@ -61,7 +63,7 @@ class Feed:
             postgresql.insert(Notification).values(values).on_conflict_do_nothing()
             .returning(Notification.id)).scalar()
         if inserted is not None and self.announce:
-            self._emit(events.NOTIFICATION_NEW, values, {"new": _row(values)}, task.project_id)
+            self._emit(events.NOTIFICATION_NEW, _row(values), "new", task.project_id)
 
     def delete(self, condition):
         rows = self.session.scalars(sa.select(Notification).where(condition)).all()
@@ -69,21 +71,30 @@ class Feed:
             old = schemas.render(row)
             self.session.delete(row)
             if self.announce:
-                self._emit(events.NOTIFICATION_DELETE, row, {"old": old}, None)
+                self._emit(events.NOTIFICATION_DELETE, old, "old", None)
         self.session.flush()
 
-    def _emit(self, name, values, payload, project_id):
-        data = {"notification_id": str(values["id"] if isinstance(values, dict)
-                                       else values.id)}
-        if name == events.NOTIFICATION_NEW:
-            data["person_id"] = str(values["person_id"])
+    def _emit(self, name, row, key, project_id):
+        """Append `name` for a notification row ({"new": row} or {"old": row})."""
+        data = {"notification_id": row["id"], "person_id": row["person_id"]}
         eventstore.append(self.session.connection(), [eventstore.new_event(
-            name, data, payload, actor_id=self.event.get("actor_id"),
+            name, data, {key: row}, actor_id=self.event.get("actor_id"),
             project_id=project_id)])
 
 
 def _uuid(value):
-    return value if isinstance(value, uuid.UUID) or value is None else uuid.UUID(str(value))
+    """A UUID, or None for a missing or malformed id (an event the feed cannot place)."""
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def _task(session, task_id):
+    task_id = _uuid(task_id)
+    return None if task_id is None else session.get(Task, task_id)
 
 
 def _row(values):
@@ -93,7 +104,7 @@ def _row(values):
 # -- what each event raises ------------------------------------------------------------
 
 def on_assign(feed, data, payload):
-    task = feed.session.get(Task, _uuid(data.get("task_id")))
+    task = _task(feed.session, data.get("task_id"))
     if task is None or not data.get("person_id"):
         return
     author_id = feed.event.get("actor_id") or task.assigner_id
@@ -124,7 +135,7 @@ def mentioned(session, project_id, message):
 
 def on_comment(feed, data, payload):
     comment = payload.get("new") or {}
-    task = feed.session.get(Task, _uuid(data.get("task_id") or comment.get("object_id")))
+    task = _task(feed.session, data.get("task_id") or comment.get("object_id"))
     comment_id = data.get("comment_id") or comment.get("id")
     author_id = comment.get("person_id") or data.get("person_id") or feed.event["actor_id"]
     if task is None or comment_id is None or author_id is None:
@@ -149,7 +160,7 @@ def _status_changed(feed, task):
 
 
 def on_reply(feed, data, payload):
-    task = feed.session.get(Task, _uuid(data.get("task_id")))
+    task = _task(feed.session, data.get("task_id"))
     comment, reply = comment_context.reply_of(feed.session, data, payload)
     if task is None or reply is None or not reply.get("person_id"):
         return
@@ -164,14 +175,15 @@ def on_reply(feed, data, payload):
 
 
 def on_comment_deleted(feed, data, payload):
-    comment_id = data.get("comment_id") or (payload.get("old") or {}).get("id")
-    if comment_id:
-        feed.delete(Notification.comment_id == _uuid(comment_id))
+    comment_id = _uuid(data.get("comment_id") or (payload.get("old") or {}).get("id"))
+    if comment_id is not None:
+        feed.delete(Notification.comment_id == comment_id)
 
 
 def on_reply_deleted(feed, data, payload):
-    if data.get("reply_id"):
-        feed.delete(Notification.reply_id == _uuid(data["reply_id"]))
+    reply_id = _uuid(data.get("reply_id"))
+    if reply_id is not None:
+        feed.delete(Notification.reply_id == reply_id)
 
 
 def on_read_mark(feed, data, payload):
@@ -197,10 +209,15 @@ HANDLERS = {events.TASK_ASSIGN: on_assign, events.COMMENT_NEW: on_comment,
 
 
 def apply_event(session, event, announce=True):
-    """Apply one followed event (the EventFollower's handler)."""
-    HANDLERS[event["name"]](Feed(session, event, announce), event["data"] or {},
-                            event["payload"] or {})
-    session.flush()
+    """Apply one followed event (the EventFollower's handler). An event whose data the
+    feed cannot read is logged and skipped rather than blocking the consumer."""
+    try:
+        with session.begin_nested():
+            HANDLERS[event["name"]](Feed(session, event, announce), event["data"] or {},
+                                    event["payload"] or {})
+            session.flush()
+    except (AttributeError, KeyError, TypeError, ValueError):
+        log.exception("%s: skipped event %s (%s)", CONSUMER, event["position"], event["name"])
 
 
 def rebuild(engine):

@@ -248,10 +248,13 @@ def test_the_projection_and_the_log_rebuild_the_notifications(
 def test_the_projection_skips_what_it_cannot_place(clean_db, create_person):
     """Unknown tasks and missing keys are ignored, not fatal to the consumer."""
     someone = create_person()
-    for name, data in (("comment:new", {"task_id": str(uuid.uuid4())}),
-                       ("comment:reply", {"task_id": str(uuid.uuid4())}),
-                       ("task:assign", {}), ("comment:delete", {})):
-        append(clean_db, name, data, {}, someone)
+    for name, data, payload in (
+            ("comment:new", {"task_id": str(uuid.uuid4())}, {}),
+            ("comment:new", {"task_id": "not-an-id"}, {"new": "not a row"}),
+            ("comment:reply", {"task_id": str(uuid.uuid4())}, {}),
+            ("task:assign", {}, {}), ("comment:delete", {"comment_id": "bad"}, {}),
+            ("comment:delete-reply", {}, {})):
+        append(clean_db, name, data, payload, someone)
     assert notification_feed.rebuild(clean_db) > 0
     with clean_db.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(
