@@ -147,15 +147,21 @@ def on_comment(feed, data, payload):
 
 
 def _status_changed(feed, task):
-    """Whether the commit of this comment also logged `task:status-changed` for its task
-    (events of one commit are adjacent in the log)."""
-    position = feed.event.get("position") or 0
-    table = eventstore.events
-    query = sa.select(table.c.position).where(
-        table.c.name == events.TASK_STATUS_CHANGED,
-        table.c.position.between(position - SAME_COMMIT, position + SAME_COMMIT),
-        table.c.data["task_id"].astext == str(task.id),
-        table.c.actor_id.is_not_distinct_from(feed.event.get("actor_id")))
+    """Whether the commit of this comment also logged `task:status-changed` for its task:
+    events of one commit are adjacent in the log, so a status change of the task by the
+    same person near this comment, with no other comment on the task in between."""
+    position, task_id = feed.event.get("position") or 0, str(task.id)
+    change, other = eventstore.events.alias("change"), eventstore.events.alias("other")
+    between = sa.and_(
+        other.c.name == events.COMMENT_NEW, other.c.data["task_id"].astext == task_id,
+        other.c.position > sa.func.least(change.c.position, position),
+        other.c.position < sa.func.greatest(change.c.position, position))
+    query = sa.select(change.c.position).where(
+        change.c.name == events.TASK_STATUS_CHANGED,
+        change.c.position.between(position - SAME_COMMIT, position + SAME_COMMIT),
+        change.c.data["task_id"].astext == task_id,
+        change.c.actor_id.is_not_distinct_from(feed.event.get("actor_id")),
+        ~sa.exists().where(between))
     return feed.session.connection().execute(query.limit(1)).first() is not None
 
 

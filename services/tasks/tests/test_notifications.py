@@ -227,12 +227,15 @@ def test_the_projection_and_the_log_rebuild_the_notifications(
         services, studio, board, clean_db, events, wait_until, projected):
     people, task = studio["people"], board["tasks"][0]
     services(people["manager"])[1].subscribe_to_task({"params": {"task_id": task["id"]}})
-    post_comment(clean_db, task, people["supervisor"])
-    wait_until(lambda: len(inbox(services, people["manager"])) == 1)
+    first = post_comment(clean_db, task, people["supervisor"], status_changed=True)
+    second = post_comment(clean_db, task, people["supervisor"])
+    wait_until(lambda: len(inbox(services, people["manager"])) == 2)
+    changes = {n["comment_id"]: n["change"] for n in inbox(services, people["manager"])}
+    assert changes == {first["id"]: True, second["id"]: False}
     services(people["user"])[1].mark_all_notifications_as_read({})
     projected()
     before, logged = _dump(clean_db, replay.TABLES.sorted_tables), len(events())
-    assert len(before["notifications"]) == 3 and len(before["subscriptions"]) == 1
+    assert len(before["notifications"]) == 5 and len(before["subscriptions"]) == 1
 
     assert notification_feed.rebuild(clean_db) >= logged
     assert _dump(clean_db, replay.TABLES.sorted_tables) == before
