@@ -449,8 +449,44 @@ TASKS_ROUTES = (
           "delete_tasks_of_type", ADMIN),
 )
 
+# Subscriptions and notifications (the tasks service; notifications are its projection of
+# the log, announced by `notification:*`). Comments change what a notification shows.
+NOTIFYING = ("notification", "subscription", "comment") + TASKS
+USER_SEQUENCE = "/sequences/{sequence_id}/task-types/{task_type_id}"
+
+NOTIFICATION_ROUTES = (
+    *crud("tasks", "notifications", read=ADMIN, cache=NOTIFYING),
+    *crud("tasks", "subscriptions", read=ADMIN, cache=NOTIFYING),
+    Route("GET", "/data/user/notifications", "tasks", "user_notifications", cache=NOTIFYING),
+    Route("GET", "/data/user/notifications/{notification_id}", "tasks", "user_notification",
+          cache=NOTIFYING),
+    Route("PUT", "/data/user/notifications/{notification_id}", "tasks",
+          "update_user_notification"),
+    Route("POST", "/actions/user/notifications/mark-all-as-read", "tasks",
+          "mark_all_notifications_as_read"),
+    Route("GET", "/data/user/tasks/{task_id}/subscribed", "tasks", "task_subscribed",
+          cache=NOTIFYING),
+    Route("POST", "/actions/user/tasks/subscribe", "tasks", "subscribe_to_tasks"),
+    Route("POST", "/actions/user/tasks/unsubscribe", "tasks", "unsubscribe_from_tasks"),
+    Route("POST", "/actions/user/tasks/{task_id}/subscribe", "tasks", "subscribe_to_task"),
+    Route("DELETE", "/actions/user/tasks/{task_id}/unsubscribe", "tasks",
+          "unsubscribe_from_task"),
+    Route("GET", "/data/user" + USER_SEQUENCE + "/subscribed", "tasks",
+          "sequence_subscribed", cache=NOTIFYING),
+    Route("GET", "/data/user/entities/{sequence_id}/task-types/{task_type_id}/subscribed",
+          "tasks", "sequence_subscribed", cache=NOTIFYING),
+    Route("POST", "/actions/user" + USER_SEQUENCE + "/subscribe", "tasks",
+          "subscribe_to_sequence"),
+    Route("DELETE", "/actions/user" + USER_SEQUENCE + "/unsubscribe", "tasks",
+          "unsubscribe_from_sequence"),
+    Route("GET", PROJECT + "/notifications", "tasks", "project_notifications", ADMIN,
+          cache=NOTIFYING),
+    Route("GET", PROJECT + "/subscriptions", "tasks", "project_subscriptions", ADMIN,
+          cache=NOTIFYING),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
-          + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES)
+          + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

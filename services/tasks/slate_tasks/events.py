@@ -12,6 +12,12 @@
 | task:update | {task_id} | PUT /data/tasks/{id}, assignments |
 | task:assign / task:unassign | {task_id, person_id} | assignments ({"id", "changes": {"assignees": [old, new]}}) |
 | task:delete | {task_id} | DELETE /data/tasks/{id}, or its entity deleted in the catalog |
+| subscription:new / :delete | {subscription_id} | subscribe / unsubscribe routes, CRUD (payload: the row) |
+| subscription:update | {subscription_id} | CRUD |
+| notification:new | {notification_id, person_id} | the notifications projection (notification_feed.py), CRUD |
+| notification:read / :unread | {notification_id, person_id} | PUT /data/user/notifications/{id} ({"id", "changes": {"read": ...}}) |
+| notification:all-read | {person_id} | mark-all-as-read ({"new": [the rows marked read]}) |
+| notification:update / :delete | {notification_id} | CRUD; :delete also when its comment or reply goes |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
 | internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
 """
@@ -26,6 +32,23 @@ TASK_ASSIGN = "task:assign"
 TASK_UNASSIGN = "task:unassign"
 TASK_DELETE = "task:delete"
 PROJECT_UPDATE = "project:update"
+SUBSCRIPTION = "subscription"
+NOTIFICATION = "notification"
+NOTIFICATION_NEW = "notification:new"
+NOTIFICATION_READ = "notification:read"
+NOTIFICATION_UNREAD = "notification:unread"
+NOTIFICATION_ALL_READ = "notification:all-read"
+NOTIFICATION_DELETE = "notification:delete"
+
+# What the notifications projection follows (the comments' events are the comments
+# module's: {comment_id, task_id...}, payload {"new": comment row} / {"old": ...}).
+COMMENT_NEW = "comment:new"
+COMMENT_REPLY = "comment:reply"
+COMMENT_DELETE = "comment:delete"
+COMMENT_DELETE_REPLY = "comment:delete-reply"
+TASK_STATUS_CHANGED = "task:status-changed"  # beside a comment: its notifications' `change`
+NOTIFYING_EVENTS = (TASK_ASSIGN, COMMENT_NEW, COMMENT_REPLY, COMMENT_DELETE,
+                    COMMENT_DELETE_REPLY)
 
 # What the read models follow (persons: slate_common.person_model.NAMES).
 ENTITY_FAMILIES = ("asset", "episode", "sequence", "shot", "edit", "scene", "concept")

@@ -15,6 +15,7 @@ from sqlalchemy import orm
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from slate_common.db import TimestampedMixin, base_for
+from slate_common.schemas import Choice
 
 SCHEMA = "tasks"
 Base = base_for(SCHEMA)
@@ -197,3 +198,47 @@ class Task(TimestampedMixin, Base):
         Person, secondary=task_person_links,
         primaryjoin=lambda: Task.id == task_person_links.c.task_id,
         secondaryjoin=lambda: orm.foreign(task_person_links.c.person_id) == Person.id)
+
+
+# -- subscriptions and notifications (subscriptions.py, notification_feed.py) -----------
+
+class Subscription(TimestampedMixin, Base):
+    """A person following a task, or a sequence's tasks of one task type (Zou's
+    `entity_id` + `task_type_id`)."""
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        sa.UniqueConstraint("person_id", "task_id", name="subscription_task_uc"),
+        sa.UniqueConstraint("person_id", "task_type_id", "entity_id",
+                            name="subscription_entity_uc"),
+    )
+    person_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    task_id = sa.Column(UUID(as_uuid=True),
+                        sa.ForeignKey("tasks.tasks.id", ondelete="CASCADE"), index=True)
+    entity_id = sa.Column(UUID(as_uuid=True), index=True)
+    task_type_id = sa.Column(UUID(as_uuid=True),
+                             sa.ForeignKey("tasks.task_types.id", ondelete="CASCADE"),
+                             index=True)
+
+
+NOTIFICATION_TYPES = ("comment", "mention", "assignation", "reply", "reply-mention",
+                      "playlist-ready")
+
+
+class Notification(TimestampedMixin, Base):
+    """Something a person should see: a comment, a mention, a reply, an assignation.
+    Written by the notifications projection only. Zou's `type` column is named
+    `notification_type`, as Zou renders it (the JSON `type` is the model's name)."""
+    __tablename__ = "notifications"
+    __table_args__ = (sa.UniqueConstraint("person_id", "author_id", "comment_id", "reply_id",
+                                          "playlist_id", "notification_type",
+                                          name="notification_uc"),)
+    read = sa.Column(sa.Boolean, nullable=False, default=False)
+    change = sa.Column(sa.Boolean, nullable=False, default=False)
+    notification_type = sa.Column(Choice(NOTIFICATION_TYPES), nullable=False)
+    person_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    author_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    comment_id = sa.Column(UUID(as_uuid=True), index=True)
+    task_id = sa.Column(UUID(as_uuid=True),
+                        sa.ForeignKey("tasks.tasks.id", ondelete="CASCADE"), index=True)
+    playlist_id = sa.Column(UUID(as_uuid=True), index=True)
+    reply_id = sa.Column(UUID(as_uuid=True), index=True)

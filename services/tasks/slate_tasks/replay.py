@@ -7,12 +7,13 @@ rebuilt here: they follow other services' events with their own tracked position
 import types
 
 from slate_tasks import events
-from slate_tasks.models import READ_MODELS, Base, ProjectTaskStatusLink, \
-    ProjectTaskTypeLink, Task, TaskStatus, TaskType, team_links
+from slate_tasks.models import READ_MODELS, Base, Notification, ProjectTaskStatusLink, \
+    ProjectTaskTypeLink, Subscription, Task, TaskStatus, TaskType, team_links
 
 BY_FAMILY = {events.TASK: Task, events.TASK_TYPE: TaskType, events.TASK_STATUS: TaskStatus,
              events.TASK_TYPE_LINK: ProjectTaskTypeLink,
-             events.TASK_STATUS_LINK: ProjectTaskStatusLink}
+             events.TASK_STATUS_LINK: ProjectTaskStatusLink,
+             events.SUBSCRIPTION: Subscription, events.NOTIFICATION: Notification}
 _READ_TABLES = {model.__table__ for model in READ_MODELS} | {team_links}
 TABLES = types.SimpleNamespace(sorted_tables=[
     table for table in Base.metadata.sorted_tables if table not in _READ_TABLES])

@@ -7,9 +7,12 @@ from slate_common.replies import ok, params, query
 
 from slate_tasks import access, assignments, project_settings, read_models, task_batches, \
     task_creation, task_lists, task_types, task_views, tasks
+from slate_tasks import notification_feed, notifications, subscriptions
+from slate_tasks.notification_entrypoints import NotificationEntrypoints
 
 MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_STATUSES,
-                                       tasks.TASKS)}
+                                       tasks.TASKS, subscriptions.SUBSCRIPTIONS,
+                                       notifications.NOTIFICATIONS)}
 OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_task,
              ("tasks", "create"): tasks.create_task, ("tasks", "update"): tasks.update_task,
              ("task-types", "delete"): project_settings.delete_task_type}
@@ -22,7 +25,7 @@ def kind_of(request):
     return KINDS[(request.get("route") or {})["kind"]]
 
 
-class TasksService(CrudEntrypoints):
+class TasksService(CrudEntrypoints, NotificationEntrypoints):
     """The generic CRUD entrypoints (task types, statuses, tasks) come from the mixin."""
     name = "tasks"
     crud_models = MODELS
@@ -34,6 +37,8 @@ class TasksService(CrudEntrypoints):
                                    read_models.apply_person_event, read_models.PERSON_NAMES)
     follow_catalog = EventFollower(read_models.CATALOG_CONSUMER,
                                    read_models.apply_catalog_event, read_models.CATALOG_NAMES)
+    follow_notifications = EventFollower(notification_feed.CONSUMER,
+                                         notification_feed.apply_event, notification_feed.NAMES)
 
     @property
     def caller(self):

@@ -14,7 +14,7 @@ from sqlalchemy import orm
 
 from slate_common import crud, errors, person_model, schemas
 
-from slate_tasks import access, task_lists, tasks
+from slate_tasks import access, subscriptions, task_lists, tasks
 from slate_tasks.models import Entity, EntityType, Person, Project, ProjectStatus, Task, \
     TaskStatus, TaskType, task_person_links
 from slate_tasks.read_models import PROJECT_RELATIONS
@@ -140,7 +140,7 @@ def full_task(uow, caller, task_id):
     task = {**schemas.render(row), "type": "Task",
             "entity": _entity_json(entity),
             "entity_type": dict(entity_type.row) if entity_type else None,
-            "is_subscribed": False,
+            "is_subscribed": subscriptions.is_subscribed(uow, me.id, row.id),
             "persons": [person_json(person) for person in row.assignees],
             "project": {key: value for key, value in project.row.items()
                         if key not in PROJECT_RELATIONS},

@@ -54,6 +54,13 @@ def wait_until(predicate, timeout=10.0):
         time.sleep(0.05)
 
 
+def settled(engine, consumer):
+    """Whether a consumer of the log has applied every event (tests wait on it before
+    comparing tables a projection writes to asynchronously)."""
+    with engine.connect() as connection:
+        return eventstore.tracked_position(connection, consumer) == eventstore.head(connection)
+
+
 def unique(prefix):
     return "%s-%s" % (prefix, uuid.uuid4().hex[:6])
 
@@ -116,6 +123,13 @@ def events_fixture(clean_db):
 def refused_fixture():
     """`refused(call, *args)` -> (exc_type, message) the call fails with."""
     return refused
+
+
+@pytest.fixture
+def projected(clean_db):
+    """`projected()` waits until the notifications projection has applied the whole log."""
+    from slate_tasks import notification_feed
+    return lambda: wait_until(lambda: settled(clean_db, notification_feed.CONSUMER))
 
 
 @pytest.fixture(name="wait_until")

@@ -19,7 +19,7 @@ def dump(engine):
             for table in replay.TABLES.sorted_tables}
 
 
-def test_replaying_the_log_rebuilds_every_tasks_table(services, studio, clean_db):
+def test_replaying_the_log_rebuilds_every_tasks_table(services, studio, clean_db, projected):
     people, project = studio["people"], studio["project"]
     _, me = services(people["manager"])
     _, admin = services(people["admin"])
@@ -56,6 +56,7 @@ def test_replaying_the_log_rebuilds_every_tasks_table(services, studio, clean_db
         "entity_id": studio["shots"][1]["id"], "task_type_id": animation["id"],
         "name": "doomed"}})["body"]
     me.crud_delete({"route": TASKS, "params": {"instance_id": doomed["id"]}})
+    projected()
     before = dump(clean_db)
     assert len(before["tasks"]) == 3 and len(before["task_person_links"]) == 3
     assert len(before["project_task_type_links"]) == 1
