@@ -12,6 +12,10 @@
 | task:update | {task_id} | PUT /data/tasks/{id}, assignments |
 | task:assign / task:unassign | {task_id, person_id} | assignments ({"id", "changes": {"assignees": [old, new]}}) |
 | task:delete | {task_id} | DELETE /data/tasks/{id}, or its entity deleted in the catalog |
+| time-spent:new / :update / :delete | {time_spent_id} | time-spent actions and CRUD, day offs covering them |
+| day-off:new / :update / :delete | {day_off_id} | CRUD |
+| schedule-item:new / :update / :delete | {schedule_item_id} | CRUD, schedule reads creating missing items |
+| internal:desktop-login-log:new | {desktop_login_log_id} | desktop login logs (Zou emits nothing) |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
 | internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
 """
@@ -33,3 +37,8 @@ TYPE_FAMILIES = ("entity-type", "asset-type")
 CATALOG_FAMILIES = ("project", "project-status") + TYPE_FAMILIES + ENTITY_FAMILIES
 CATALOG_EVENTS = tuple("%s:%s" % (family, kind) for family in CATALOG_FAMILIES
                        for kind in ("new", "update", "delete"))
+TIME_SPENT = "time-spent"
+DAY_OFF = "day-off"
+SCHEDULE_ITEM = "schedule-item"
+# Zou emits nothing for desktop logins; the log still needs them to rebuild the table.
+DESKTOP_LOGIN_LOG = "internal:desktop-login-log"
