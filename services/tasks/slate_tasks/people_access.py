@@ -83,7 +83,8 @@ def day_off_reading(uow, caller, person_id):
     check_not_bot(uow, person)
     if me.role == "admin" or me.id == person.id:
         return True
-    shares_team = uow.session.scalar(shared_projects(me.id, person.id).limit(1)) is not None
+    shares_team = access.refreshed(uow, caller, lambda: uow.session.scalar(
+        shared_projects(me.id, person.id).limit(1)) is not None)
     if shares_team and me.role == "manager":
         return True
     if shares_team and me.role == "supervisor" and supervises(uow, me, person):
