@@ -31,8 +31,8 @@ def _date(body):
     value = body.get("date") if isinstance(body, dict) else None
     if not value:
         return utcnow()
-    try:
-        return schemas.LenientDateTime().deserialize(value)
+    try:  # stored to the second, as the log renders it
+        return schemas.LenientDateTime().deserialize(value).replace(microsecond=0)
     except Exception:
         raise errors.Invalid("Validation error.", {"errors": [{
             "field": "date", "message": "Value error, Wrong date format. Expected: "
