@@ -4,8 +4,8 @@ brings `db` and `caller`). Rows: slate_gateway.routes.TIME_ROUTES."""
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
 
-from slate_tasks import day_offs, desktop_logins, periods, schedule_items, time_sheets, \
-    time_spents, time_tables
+from slate_tasks import day_offs, desktop_logins, periods, quota_shots, quotas, \
+    schedule_items, time_sheets, time_spents, time_tables
 
 PERIODS = {"year": periods.year, "month": periods.month, "week": periods.week,
            "day": periods.one_day}
@@ -14,12 +14,12 @@ PERIOD_MESSAGES = {"year": periods.INVALID_DATE, "month": periods.INVALID_DATE,
                    "week": periods.INVALID_MONTH, "day": periods.INVALID_MONTH}
 
 
-def period_of(request):
+def period_of(request, message=None):
     """The [start, end[ days of the period a route row names (`extra={"period": ...}`)."""
     kind = request["route"]["period"]
     where = params(request)
     values = [where[key] for key in ("year", "month", "week", "day") if key in where]
-    return PERIODS[kind](*values, message=PERIOD_MESSAGES[kind])
+    return PERIODS[kind](*values, message=message or PERIOD_MESSAGES[kind])
 
 
 class TimeEntrypoints:
@@ -200,3 +200,22 @@ class TimeEntrypoints:
     @rpc
     def log_user_desktop_login(self, request):
         return ok(desktop_logins.log_user(self.db, self.caller, request.get("body")), 201)
+
+    # -- quotas ---------------------------------------------------------------------------
+    @rpc
+    def project_quotas(self, request):
+        where = params(request)
+        return ok(quotas.project_quotas(self.db, self.caller, where["project_id"],
+                                        where["task_type_id"], query(request)))
+
+    @rpc
+    def project_person_quotas(self, request):
+        where = params(request)
+        return ok(quotas.project_person_quotas(self.db, self.caller, where["project_id"],
+                                               where["person_id"], query(request)))
+
+    @rpc
+    def person_quota_shots(self, request):
+        return ok(quota_shots.person_quota_shots(
+            self.db, self.caller, params(request)["person_id"],
+            period_of(request, periods.INVALID_MONTH), query(request)))
