@@ -1,7 +1,7 @@
 """Time sheets end to end through the running suite, with unmodified gazu: an artist
 logs minutes on a shot task (set, add, read back per task, day, week, year and month),
-takes a day off that wipes a logged day, logs a desktop session; the 24-hour guard
-answers Zou's 400 shape over HTTP."""
+the task sent for feedback shows in the quotas, the artist takes a day off that wipes
+a logged day and logs a desktop session; the 24-hour guard answers Zou's 400 shape."""
 import datetime
 import uuid
 
@@ -65,6 +65,13 @@ def test_an_artists_time_sheet_with_gazu(client, suite, artist_task):
     logged_ids = [e["data"]["time_spent_id"] for e in events
                   if e["name"] == "time-spent:new"]
     assert logged["id"] in logged_ids
+
+    wfa = client.task.get_task_status_by_short_name("wfa")
+    client.task.update_task({"id": task["id"], "task_status_id": wfa["id"]})
+    quotas = client.project.get_project_quotas(task["project_id"], task["task_type_id"])
+    assert quotas[artist["id"]]["day"]["count"] == {"2026-03-02": 0.71, "2026-03-04": 0.29}
+    assert set(client.project.get_project_person_quotas(
+        task["project_id"], artist, client=mine)) == {task["task_type_id"], "total"}
 
     day_off = client.person.new_day_off(artist, "2026-03-04", "2026-03-05", "Dentist",
                                         client=mine)

@@ -9,13 +9,13 @@
 | task-status-link:new / :update / :delete | {project_id, task_status_id} | production settings |
 | project:update | {project_id} | after a settings change, as Zou (payload empty: the link events carry the change) |
 | task:new | {task_id} | POST /data/tasks, create-tasks routes |
-| task:update | {task_id} | PUT /data/tasks/{id}, assignments |
+| task:update | {task_id} | PUT /data/tasks/{id}, assignments, time spents (duration) |
 | task:assign / task:unassign | {task_id, person_id} | assignments ({"id", "changes": {"assignees": [old, new]}}) |
 | task:delete | {task_id} | DELETE /data/tasks/{id}, or its entity deleted in the catalog |
-| time-spent:new / :update / :delete | {time_spent_id} | time-spent actions and CRUD, day offs covering them |
+| time-spent:new / :update / :delete | {time_spent_id} | time-spent routes, day offs |
 | day-off:new / :update / :delete | {day_off_id} | CRUD |
-| schedule-item:new / :update / :delete | {schedule_item_id} | CRUD, schedule reads creating missing items |
-| internal:desktop-login-log:new | {desktop_login_log_id} | desktop login logs (Zou emits nothing) |
+| schedule-item:new / :update / :delete | {schedule_item_id} | CRUD, schedule reads |
+| internal:desktop-login-log:new | {desktop_login_log_id} | desktop logins (Zou: none) |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
 | internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
 """

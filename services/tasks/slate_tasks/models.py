@@ -210,8 +210,8 @@ class TimeSpent(TimestampedMixin, Base):
     )
     duration = sa.Column(sa.Float, nullable=False)
     date = sa.Column(sa.Date, nullable=False)
-    task_id = sa.Column(UUID(as_uuid=True), sa.ForeignKey("tasks.tasks.id", ondelete="CASCADE"),
-                        index=True)
+    task_id = sa.Column(UUID(as_uuid=True),
+                        sa.ForeignKey("tasks.tasks.id", ondelete="CASCADE"), index=True)
     person_id = sa.Column(UUID(as_uuid=True), index=True)
 
 
