@@ -59,8 +59,10 @@ def time_sheet_scope(uow, caller, person_id):
         return Scope()
     if me.role not in LEADS:
         raise errors.Forbidden()
+    mine = [access.as_uuid(department, None) for department in departments(me)]
     return Scope(access.open_team_projects(me.id),
-                 departments(me) if me.role == "supervisor" else None)
+                 [department for department in mine if department]
+                 if me.role == "supervisor" else None)
 
 
 def shared_projects(me_id, person_id):
