@@ -1,7 +1,12 @@
 """Time spents over real RPC and PostgreSQL: setting, adding and removing minutes,
 the task's duration, the 24-hour guard, Zou's events, and the time sheets read back
 per person, per period, per production and per entity."""
+import uuid
+
 import pytest
+
+from slate_auth.models import Department
+from slate_common import db
 
 TIME_SPENTS = {"model": "time-spents"}
 
@@ -182,3 +187,40 @@ def test_time_spent_crud_keeps_the_duration(services, studio, assigned, refused)
     _, tasks = services(artist)  # gazu.task.remove_time_spent: the person deletes theirs
     assert tasks.crud_delete({"route": TIME_SPENTS, "params": row_id})["status"] == 204
     assert duration() == 0
+
+
+def test_a_supervisor_reads_their_departments_time(services, studio, assigned, clean_db,
+                                                   create_person, refused):
+    uow = db.unit_of_work(clean_db)
+    animation_department = Department(id=uuid.uuid4(), name="Anim-%s" % uuid.uuid4().hex[:4],
+                                      color="#000000")
+    uow.session.add(animation_department)
+    uow.commit()
+    uow.close()
+    supervisor = create_person(role="supervisor", departments=[animation_department])
+    people, project = studio["people"], studio["project"]
+    catalog, admin = services(people["admin"])
+    catalog.add_team_member({"params": {"project_id": project["id"]},
+                             "body": {"person_id": str(supervisor.id)}})
+    layout = studio["task_types"][("Layout", "Shot")]
+    admin.add_task_type_setting({"params": {"project_id": project["id"]},
+                                 "body": {"task_type_id": layout["id"]}})
+    other = admin.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
+                                       "body": {"task_type_ids": [layout["id"]]}})["body"][0]
+    artist = people["user"]
+    admin.assign_task({"params": {"task_id": other["id"]},
+                       "body": {"person_id": str(artist.id)}})
+    admin.crud_update({"route": {"model": "task-types"}, "params": {
+        "instance_id": assigned[0]["task_type_id"]}, "body": {
+        "department_id": str(animation_department.id)}})
+    _, tasks = services(artist)
+    for task in (assigned[0], other):
+        tasks.set_time_spent({"params": where(task, artist), "body": {"duration": 30}})
+    _, as_supervisor = services(supervisor)
+    seen = as_supervisor.person_time_spents({"params": {"person_id": str(artist.id)}})[
+        "body"]
+    assert [row["task_id"] for row in seen] == [assigned[0]["id"]]
+    assert as_supervisor.time_spents_year_table({})["body"] == {
+        "2026": {str(artist.id): 30.0}}
+    assert refused(as_supervisor.person_day_offs, {"params": {
+        "person_id": str(artist.id)}})[0] == "Forbidden"  # not of their department
