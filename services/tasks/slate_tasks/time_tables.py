@@ -22,28 +22,31 @@ def _uuid_arg(query_args, key):
         if value else None
 
 
+def _reader_conditions(uow, me, project_id, department_id):
+    """What a non-admin reads: leads the open productions they are in (supervisors
+    their departments'), anyone else their own minutes."""
+    if me.role not in people_access.LEADS:
+        return [TimeSpent.person_id == me.id]
+    projects = access.open_team_projects(me.id)
+    if project_id is not None and uow.session.scalar(
+            projects.where(team_links.c.project_id == project_id)) is None:
+        raise errors.Forbidden()
+    conditions = [Task.project_id.in_(projects)]
+    mine = people_access.departments(me) if me.role == "supervisor" else []
+    if department_id is not None and me.role == "supervisor" and department_id not in mine:
+        raise errors.Invalid("Supervisor not allowed to access this department")
+    if department_id is None and mine:
+        conditions.append(_in_departments(mine))
+    return conditions
+
+
 def _filters(uow, caller, query_args):
     """Conditions on time spents (joined to tasks) for this caller and these args."""
     me = access.current_person(uow, caller)
     project_id = _uuid_arg(query_args, "project_id")
     department_id = periods.arg(query_args, "department_id") or None
-    conditions = []
-    if me.role == "admin":
-        pass
-    elif me.role in people_access.LEADS:
-        projects = access.open_team_projects(me.id)
-        if project_id is not None and uow.session.scalar(
-                projects.where(team_links.c.project_id == project_id)) is None:
-            raise errors.Forbidden()
-        conditions.append(Task.project_id.in_(projects))
-        if me.role == "supervisor":
-            mine = people_access.departments(me)
-            if department_id is not None and department_id not in mine:
-                raise errors.Invalid("Supervisor not allowed to access this department")
-            if department_id is None and mine:
-                conditions.append(_in_departments(mine))
-    else:
-        conditions.append(TimeSpent.person_id == me.id)
+    conditions = [] if me.role == "admin" else _reader_conditions(
+        uow, me, project_id, department_id)
     if project_id is not None:
         conditions.append(Task.project_id == project_id)
     if department_id is not None:
