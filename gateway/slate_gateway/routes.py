@@ -485,8 +485,85 @@ NOTIFICATION_ROUTES = (
           cache=NOTIFYING),
 )
 
+# What each person's day reads depend on: time spents, day offs, schedule items (and the
+# tasks, task types and read models they are read with). Desktop login logs are not cached.
+TIME = TASKS + ("time-spent", "day-off", "schedule-item")
+PERSON_TIME = "/data/persons/{person_id}/time-spents"
+PERSON_DAY_OFFS = "/data/persons/{person_id}/day-offs"
+TIME_SPENT_ACTION = "/actions/tasks/{task_id}/time-spents/{date}/persons/{person_id}"
+
+
+def _time_row(path, rpc, policy=AUTHENTICATED, **extra):
+    return Route("GET", path, "tasks", rpc, policy, types.MappingProxyType(extra),
+                 cache=TIME)
+
+
+TIME_ROUTES = (
+    *crud("tasks", "time-spents", cache=TIME),
+    *crud("tasks", "day-offs", write=AUTHENTICATED, cache=TIME),
+    *crud("tasks", "schedule-items", write=AUTHENTICATED, cache=TIME),
+    Route("POST", TIME_SPENT_ACTION, "tasks", "set_time_spent"),
+    Route("DELETE", TIME_SPENT_ACTION, "tasks", "remove_time_spent"),
+    Route("POST", TIME_SPENT_ACTION + "/add", "tasks", "add_time_spent"),
+    _time_row("/actions/tasks/{task_id}/time-spents", "task_time_spents"),
+    _time_row("/actions/tasks/{task_id}/time-spents/{date}", "task_time_spents"),
+    _time_row(PERSON_TIME, "person_time_spents"),
+    _time_row(PERSON_TIME + "/{date}", "person_day_time_spents"),
+    _time_row(PERSON_TIME + "/year/{year}", "person_period_time_spents", period="year"),
+    _time_row(PERSON_TIME + "/month/{year}/{month}", "person_period_time_spents",
+              period="month"),
+    _time_row(PERSON_TIME + "/week/{year}/{week}", "person_period_time_spents",
+              period="week"),
+    _time_row(PERSON_TIME + "/day/{year}/{month}/{day}", "person_period_time_spents",
+              period="day"),
+    _time_row(PERSON_TIME + "/month/all/{year}/{month}", "person_month_all_time_spents"),
+    _time_row("/data/persons/time-spents/year-table", "time_spents_year_table"),
+    _time_row("/data/persons/time-spents/month-table/{year}", "time_spents_month_table"),
+    _time_row("/data/persons/time-spents/week-table/{year}", "time_spents_week_table"),
+    _time_row("/data/persons/time-spents/day-table/{year}/{month}",
+              "time_spents_day_table"),
+    _time_row("/data/user/time-spents", "user_time_spents"),
+    _time_row("/data/user/time-spents/{date}", "user_day_time_spents"),
+    _time_row("/data/user/tasks/{task_id}/time-spents/{date}", "user_task_time_spent"),
+    _time_row("/data/entities/{entity_id}/time-spents", "entity_time_spents"),
+    _time_row(PROJECT + "/time-spents", "project_time_spents"),
+    _time_row(PROJECT + "/task-types/{task_type_id}/time-spents",
+              "project_task_type_time_spents", MANAGER),
+    _time_row(PROJECT + "/budgets/time-spents", "project_month_time_spents", ADMIN),
+    _time_row(PERSON_DAY_OFFS, "person_day_offs"),
+    _time_row(PERSON_DAY_OFFS + "/{date}", "person_day_off"),
+    _time_row(PERSON_DAY_OFFS + "/week/{year}/{week}", "person_period_day_offs",
+              period="week"),
+    _time_row(PERSON_DAY_OFFS + "/month/{year}/{month}", "person_period_day_offs",
+              period="month"),
+    _time_row(PERSON_DAY_OFFS + "/year/{year}", "person_period_day_offs", period="year"),
+    _time_row("/data/persons/day-offs/{year}", "period_day_offs", period="year"),
+    _time_row("/data/persons/day-offs/{year}/{month}", "period_day_offs", period="month"),
+    _time_row(PROJECT + "/day-offs", "project_day_offs"),
+    _time_row("/data/user/day-offs/{date}", "user_day_off"),
+    _time_row(PROJECT + "/schedule-items", "project_schedule_items"),
+    _time_row(PROJECT + "/schedule-items/task-types", "task_types_schedule_items"),
+    *(_time_row(PROJECT + "/schedule-items/{task_type_id}/%s" % objects,
+                "objects_schedule_items", objects=objects)
+      for objects in ("asset-types", "episodes", "sequences", "edits")),
+    _time_row(PROJECT + "/quotas/{task_type_id}", "project_quotas"),
+    _time_row(PROJECT + "/quotas/persons/{person_id}", "project_person_quotas"),
+    _time_row("/data/persons/{person_id}/quota-shots/month/{year}/{month}",
+              "person_quota_shots", period="month"),
+    _time_row("/data/persons/{person_id}/quota-shots/week/{year}/{week}",
+              "person_quota_shots", period="week"),
+    _time_row("/data/persons/{person_id}/quota-shots/day/{year}/{month}/{day}",
+              "person_quota_shots", period="day"),
+    Route("GET", "/data/persons/{person_id}/desktop-login-logs", "tasks",
+          "person_desktop_login_logs"),
+    Route("POST", "/data/persons/{person_id}/desktop-login-logs", "tasks",
+          "log_person_desktop_login"),
+    Route("GET", "/data/user/desktop-login-logs", "tasks", "user_desktop_login_logs"),
+    Route("POST", "/data/user/desktop-login-logs", "tasks", "log_user_desktop_login"),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
-          + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES)
+          + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -21,6 +21,8 @@ def apply_event(session, event):
     """Apply one production or production-status event."""
     family, kind = event["name"].split(":", 1)
     payload = event["payload"] or {}
+    if not {"new", "changes", "old"} & set(payload):
+        return  # e.g. the tasks service's project:update after a settings change: no row
     model = Project if family == "project" else ProjectStatus
     if kind == "delete":
         session.execute(sa.delete(model).where(model.id == uuid.UUID(payload["old"]["id"])))

@@ -131,3 +131,13 @@ def test_closing_a_production_hides_its_team_from_its_clients(auth, studio, clea
     caught_up(clean_db)
     listed = auth(people["client"]).crud_list({"route": PERSONS, "query": {}})["body"]
     assert listed == []
+
+
+def test_events_without_a_row_change_are_skipped(auth, studio, clean_db):
+    """The tasks service announces settings changes as project:update with no payload:
+    the follower must go on past them."""
+    people, film, old = studio
+    announce(clean_db, "project:update", {"project_id": film}, {}, project_id=film)
+    change_project(clean_db, old, team=[str(people["manager"].id)])
+    caught_up(clean_db)
+    assert auth(people["manager"]).events_last({"query": {"project_id": old}})["body"]

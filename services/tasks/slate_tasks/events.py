@@ -9,7 +9,7 @@
 | task-status-link:new / :update / :delete | {project_id, task_status_id} | production settings |
 | project:update | {project_id} | after a settings change, as Zou (payload empty: the link events carry the change) |
 | task:new | {task_id} | POST /data/tasks, create-tasks routes |
-| task:update | {task_id} | PUT /data/tasks/{id}, assignments |
+| task:update | {task_id} | PUT /data/tasks/{id}, assignments, time spents (duration) |
 | task:assign / task:unassign | {task_id, person_id} | assignments ({"id", "changes": {"assignees": [old, new]}}) |
 | task:delete | {task_id} | DELETE /data/tasks/{id}, or its entity deleted in the catalog |
 | subscription:new / :delete | {subscription_id} | subscribe / unsubscribe routes, CRUD (payload: the row) |
@@ -18,6 +18,10 @@
 | notification:read / :unread | {notification_id, person_id} | PUT /data/user/notifications/{id} ({"id", "changes": {"read": ...}}) |
 | notification:all-read | {person_id} | mark-all-as-read ({"new": [the rows marked read]}) |
 | notification:update / :delete | {notification_id} | CRUD; :delete also when its comment or reply goes |
+| time-spent:new / :update / :delete | {time_spent_id} | time-spent routes, day offs |
+| day-off:new / :update / :delete | {day_off_id} | CRUD |
+| schedule-item:new / :update / :delete | {schedule_item_id} | CRUD, schedule reads |
+| internal:desktop-login-log:new | {desktop_login_log_id} | desktop logins (Zou: none) |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
 | internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
 """
@@ -56,3 +60,8 @@ TYPE_FAMILIES = ("entity-type", "asset-type")
 CATALOG_FAMILIES = ("project", "project-status") + TYPE_FAMILIES + ENTITY_FAMILIES
 CATALOG_EVENTS = tuple("%s:%s" % (family, kind) for family in CATALOG_FAMILIES
                        for kind in ("new", "update", "delete"))
+TIME_SPENT = "time-spent"
+DAY_OFF = "day-off"
+SCHEDULE_ITEM = "schedule-item"
+# Zou emits nothing for desktop logins; the log still needs them to rebuild the table.
+DESKTOP_LOGIN_LOG = "internal:desktop-login-log"

@@ -242,3 +242,55 @@ class Notification(TimestampedMixin, Base):
                         sa.ForeignKey("tasks.tasks.id", ondelete="CASCADE"), index=True)
     playlist_id = sa.Column(UUID(as_uuid=True), index=True)
     reply_id = sa.Column(UUID(as_uuid=True), index=True)
+
+
+# -- each person's day: time sheets, day offs, the production schedule, desktop logins --
+
+class TimeSpent(TimestampedMixin, Base):
+    """Minutes someone spent on a task on a day (one row per person, task and day)."""
+    __tablename__ = "time_spents"
+    __table_args__ = (
+        sa.UniqueConstraint("person_id", "task_id", "date", name="time_spent_uc"),
+        sa.CheckConstraint("duration > 0", name="check_duration_positive"),
+    )
+    duration = sa.Column(sa.Float, nullable=False)
+    date = sa.Column(sa.Date, nullable=False)
+    task_id = sa.Column(UUID(as_uuid=True),
+                        sa.ForeignKey("tasks.tasks.id", ondelete="CASCADE"), index=True)
+    person_id = sa.Column(UUID(as_uuid=True), index=True)
+
+
+class DayOff(TimestampedMixin, Base):
+    """Someone away from `date` to `end_date` (both included)."""
+    __tablename__ = "day_offs"
+    __table_args__ = (
+        sa.UniqueConstraint("person_id", "date", name="day_off_uc"),
+        sa.CheckConstraint("date <= end_date", name="day_off_date_check"),
+    )
+    date = sa.Column(sa.Date, nullable=False)
+    end_date = sa.Column(sa.Date, nullable=False)
+    description = sa.Column(sa.Text)
+    person_id = sa.Column(UUID(as_uuid=True), index=True)
+
+
+class ScheduleItem(TimestampedMixin, Base):
+    """The planned dates of a task type in a production, optionally for one of its
+    sequences, episodes, edits or asset types (`object_id`)."""
+    __tablename__ = "schedule_items"
+    __table_args__ = (sa.UniqueConstraint("project_id", "task_type_id", "object_id",
+                                          name="schedule_item_uc"),)
+    start_date = sa.Column(sa.Date)
+    end_date = sa.Column(sa.Date)
+    man_days = sa.Column(sa.Integer)
+    project_id = sa.Column(UUID(as_uuid=True), index=True)
+    task_type_id = sa.Column(UUID(as_uuid=True),
+                             sa.ForeignKey("tasks.task_types.id", ondelete="CASCADE"),
+                             index=True)
+    object_id = sa.Column(UUID(as_uuid=True), index=True)
+
+
+class DesktopLoginLog(TimestampedMixin, Base):
+    """A login on someone's desktop session (presence reports)."""
+    __tablename__ = "desktop_login_logs"
+    person_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    date = sa.Column(sa.DateTime, nullable=False)

@@ -7,13 +7,16 @@ rebuilt here: they follow other services' events with their own tracked position
 import types
 
 from slate_tasks import events
-from slate_tasks.models import READ_MODELS, Base, Notification, ProjectTaskStatusLink, \
-    ProjectTaskTypeLink, Subscription, Task, TaskStatus, TaskType, team_links
+from slate_tasks.models import READ_MODELS, Base, DayOff, DesktopLoginLog, Notification, \
+    ProjectTaskStatusLink, ProjectTaskTypeLink, ScheduleItem, Subscription, Task, TaskStatus, \
+    TaskType, TimeSpent, team_links
 
 BY_FAMILY = {events.TASK: Task, events.TASK_TYPE: TaskType, events.TASK_STATUS: TaskStatus,
              events.TASK_TYPE_LINK: ProjectTaskTypeLink,
              events.TASK_STATUS_LINK: ProjectTaskStatusLink,
-             events.SUBSCRIPTION: Subscription, events.NOTIFICATION: Notification}
+             events.SUBSCRIPTION: Subscription, events.NOTIFICATION: Notification,
+             events.TIME_SPENT: TimeSpent, events.DAY_OFF: DayOff,
+             events.SCHEDULE_ITEM: ScheduleItem, events.DESKTOP_LOGIN_LOG: DesktopLoginLog}
 _READ_TABLES = {model.__table__ for model in READ_MODELS} | {team_links}
 TABLES = types.SimpleNamespace(sorted_tables=[
     table for table in Base.metadata.sorted_tables if table not in _READ_TABLES])
@@ -21,4 +24,4 @@ TABLES = types.SimpleNamespace(sorted_tables=[
 
 def event_models(name):
     """The model an event of this name changes, or None if it is not the service's."""
-    return BY_FAMILY.get(name.split(":", 1)[0])
+    return BY_FAMILY.get(name.rsplit(":", 1)[0])

@@ -5,17 +5,29 @@ from slate_common.crud_entrypoints import CrudEntrypoints
 from slate_common.nameko_support import Caller, Database, EventFollower, rpc
 from slate_common.replies import ok, params, query
 
-from slate_tasks import access, assignments, project_settings, read_models, task_batches, \
-    task_creation, task_lists, task_types, task_views, tasks
+from slate_tasks import access, assignments, day_offs, project_settings, read_models, \
+    schedule_items, task_batches, task_creation, task_lists, task_types, task_views, tasks, \
+    time_spents
 from slate_tasks import notification_feed, notifications, subscriptions
 from slate_tasks.notification_entrypoints import NotificationEntrypoints
+from slate_tasks.time_entrypoints import TimeEntrypoints
 
 MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_STATUSES,
                                        tasks.TASKS, subscriptions.SUBSCRIPTIONS,
-                                       notifications.NOTIFICATIONS)}
+                                       notifications.NOTIFICATIONS, time_spents.TIME_SPENTS,
+                                       day_offs.DAY_OFFS, schedule_items.SCHEDULE_ITEMS)}
 OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_task,
              ("tasks", "create"): tasks.create_task, ("tasks", "update"): tasks.update_task,
-             ("task-types", "delete"): project_settings.delete_task_type}
+             ("task-types", "delete"): project_settings.delete_task_type,
+             ("time-spents", "list"): time_spents.list_time_spents,
+             ("time-spents", "create"): time_spents.create_time_spent,
+             ("time-spents", "update"): time_spents.update_time_spent,
+             ("time-spents", "delete"): time_spents.delete_time_spent,
+             ("day-offs", "create"): day_offs.create_day_off,
+             ("day-offs", "get"): day_offs.get_day_off,
+             ("day-offs", "update"): day_offs.update_day_off,
+             ("day-offs", "delete"): day_offs.delete_day_off,
+             ("schedule-items", "update"): schedule_items.update_schedule_item}
 KINDS = {"shots": "Shot", "assets": "Asset", "sequences": "Sequence",
          "episodes": "Episode", "edits": "Edit", "scenes": "Scene", "concepts": "Concept"}
 
@@ -25,8 +37,9 @@ def kind_of(request):
     return KINDS[(request.get("route") or {})["kind"]]
 
 
-class TasksService(CrudEntrypoints, NotificationEntrypoints):
-    """The generic CRUD entrypoints (task types, statuses, tasks) come from the mixin."""
+class TasksService(CrudEntrypoints, NotificationEntrypoints, TimeEntrypoints):
+    """The generic CRUD entrypoints come from CrudEntrypoints; notifications' and
+    subscriptions' from NotificationEntrypoints; time sheets' from TimeEntrypoints."""
     name = "tasks"
     crud_models = MODELS
     crud_overrides = OVERRIDES

@@ -113,6 +113,18 @@ def studio(services, create_person):
             "asset": asset, "task_types": task_types, "statuses": statuses}
 
 
+@pytest.fixture
+def every_role(services, studio, create_person):
+    """The studio's people plus a supervisor, a client and a vendor in the team."""
+    people = dict(studio["people"])
+    catalog, _ = services(people["admin"])
+    for role in ("supervisor", "client", "vendor"):
+        people[role] = create_person(role=role)
+        catalog.add_team_member({"params": {"project_id": studio["project"]["id"]},
+                                 "body": {"person_id": str(people[role].id)}})
+    return people
+
+
 @pytest.fixture(name="events")
 def events_fixture(clean_db):
     """`events(name=None)` -> the stored events (of that name), in order."""

@@ -67,3 +67,46 @@ def test_replaying_the_log_rebuilds_every_tasks_table(services, studio, clean_db
             session.execute(table.delete())
         assert projections.replay(session, replay.event_models) > 20
     assert dump(clean_db) == before
+
+
+def test_replaying_the_log_rebuilds_time_sheets_and_schedules(services, studio, clean_db):
+    people, project = studio["people"], studio["project"]
+    _, manager = services(people["manager"])
+    _, admin = services(people["admin"])
+    _, artist = services(people["user"])
+    where, me = {"project_id": project["id"]}, str(people["user"].id)
+    animation = studio["task_types"][("Animation", "Shot")]
+    manager.add_task_type_setting({"params": where, "body": {"task_type_id": animation["id"]}})
+    task = manager.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
+                                        "body": {"task_type_ids": [animation["id"]]}})[
+        "body"][0]
+    manager.assign_task({"params": {"task_id": task["id"]}, "body": {"person_id": me}})
+    for date, minutes in (("2026-03-02", 60), ("2026-03-03", 30), ("2026-03-09", 20)):
+        artist.set_time_spent({"params": {"task_id": task["id"], "date": date,
+                                          "person_id": me}, "body": {"duration": minutes}})
+    artist.add_time_spent({"params": {"task_id": task["id"], "date": "2026-03-02",
+                                      "person_id": me}, "body": {"duration": 15}})
+    artist.remove_time_spent({"params": {"task_id": task["id"], "date": "2026-03-09",
+                                         "person_id": me}})
+    off = artist.crud_create({"route": {"model": "day-offs"}, "body": {
+        "person_id": me, "date": "2026-03-03", "end_date": "2026-03-04"}})["body"]
+    artist.crud_update({"route": {"model": "day-offs"}, "params": {"instance_id": off["id"]},
+                        "body": {"description": "Dentist"}})
+    items = manager.task_types_schedule_items({"params": where})["body"]
+    manager.objects_schedule_items({"params": {**where, "task_type_id": animation["id"]},
+                                    "route": {"objects": "sequences"}})
+    manager.crud_update({"route": {"model": "schedule-items"}, "params": {
+        "instance_id": items[0]["id"]}, "body": {"man_days": 4}})
+    artist.log_user_desktop_login({"body": {"date": "2026-03-02T09:00:00"}})
+    admin.crud_create({"route": {"model": "time-spents"}, "body": {
+        "task_id": task["id"], "person_id": me, "date": "2026-03-05", "duration": 5}})
+    before = dump(clean_db)
+    assert len(before["time_spents"]) == 2 and len(before["day_offs"]) == 1
+    assert len(before["schedule_items"]) == 2 and len(before["desktop_login_logs"]) == 1
+    assert [t["duration"] for t in before["tasks"]] == [80.0]
+
+    with orm.Session(clean_db) as session, session.begin():
+        for table in reversed(replay.TABLES.sorted_tables):
+            session.execute(table.delete())
+        assert projections.replay(session, replay.event_models) > 20
+    assert dump(clean_db) == before

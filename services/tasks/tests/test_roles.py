@@ -19,16 +19,11 @@ ALLOWED = {
 
 
 @pytest.fixture
-def matrix(services, studio, create_person):
+def matrix(services, studio, every_role):
     """Every role in the team (but the outsider); a task on each shot per role."""
-    people = {"admin": studio["people"]["admin"], "manager": studio["people"]["manager"],
-              "user": studio["people"]["user"], "outsider": studio["people"]["outsider"]}
-    catalog, tasks = services(people["admin"])
+    people = every_role
+    _, tasks = services(people["admin"])
     project = studio["project"]
-    for role in ("supervisor", "client", "vendor"):
-        people[role] = create_person(role=role)
-        catalog.add_team_member({"params": {"project_id": project["id"]},
-                                 "body": {"person_id": str(people[role].id)}})
     animation = studio["task_types"][("Animation", "Shot")]
     layout = studio["task_types"][("Layout", "Shot")]
     for task_type in (animation, layout):
