@@ -12,6 +12,13 @@
 | task:update | {task_id} | PUT /data/tasks/{id}, assignments |
 | task:assign / task:unassign | {task_id, person_id} | assignments ({"id", "changes": {"assignees": [old, new]}}) |
 | task:delete | {task_id} | DELETE /data/tasks/{id}, or its entity deleted in the catalog |
+| comment:new | {comment_id, task_id, task_status_id, person_id, for_client} | comments.py: {"new": row, "change": the task's status changed} |
+| comment:update / :reply / :delete-reply / :acknowledge / :unacknowledge | {comment_id, task_id...} | comment_actions.py ({"id", "changes"}) |
+| comment:delete | {comment_id, task_id} | comment_actions.py, a move to another task |
+| task:status-changed | {task_id, new_task_status_id, previous_task_status_id, person_id} | a comment changed the status |
+| task:to-review | the same and comment_id | ... to a feedback-request status |
+| news:new / :update / :delete | {news_id, task_status_id, task_type_id} / {news_id} | news_feed.py, the projection of comment events (and the news CRUD) |
+| internal:read-model:tasks.departments | {} | the departments read model applied auth events |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
 | internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
 """
@@ -26,6 +33,19 @@ TASK_ASSIGN = "task:assign"
 TASK_UNASSIGN = "task:unassign"
 TASK_DELETE = "task:delete"
 PROJECT_UPDATE = "project:update"
+COMMENT = "comment"
+COMMENT_NEW = "comment:new"
+COMMENT_UPDATE = "comment:update"
+COMMENT_DELETE = "comment:delete"
+COMMENT_REPLY = "comment:reply"
+COMMENT_DELETE_REPLY = "comment:delete-reply"
+COMMENT_ACKNOWLEDGE = "comment:acknowledge"
+COMMENT_UNACKNOWLEDGE = "comment:unacknowledge"
+TASK_STATUS_CHANGED = "task:status-changed"
+TASK_TO_REVIEW = "task:to-review"
+NEWS = "news"
+NEWS_NEW = "news:new"
+NEWS_DELETE = "news:delete"
 
 # What the read models follow (persons: slate_common.person_model.NAMES).
 ENTITY_FAMILIES = ("asset", "episode", "sequence", "shot", "edit", "scene", "concept")
@@ -33,3 +53,6 @@ TYPE_FAMILIES = ("entity-type", "asset-type")
 CATALOG_FAMILIES = ("project", "project-status") + TYPE_FAMILIES + ENTITY_FAMILIES
 CATALOG_EVENTS = tuple("%s:%s" % (family, kind) for family in CATALOG_FAMILIES
                        for kind in ("new", "update", "delete"))
+DEPARTMENT_EVENTS = ("department:new", "department:update", "department:delete")
+# What the news feed follows (news_feed.py).
+NEWS_SOURCES = (COMMENT_NEW, COMMENT_DELETE, TASK_DELETE)

@@ -5,14 +5,18 @@ from slate_common.crud_entrypoints import CrudEntrypoints
 from slate_common.nameko_support import Caller, Database, EventFollower, rpc
 from slate_common.replies import ok, params, query
 
-from slate_tasks import access, assignments, project_settings, read_models, task_batches, \
-    task_creation, task_lists, task_types, task_views, tasks
+from slate_tasks import access, assignments, comment_crud, news_reads, project_settings, \
+    read_models, task_batches, task_creation, task_lists, task_types, task_views, tasks
+from slate_tasks.comment_entrypoints import CommentEntrypoints
 
 MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_STATUSES,
-                                       tasks.TASKS)}
+                                       tasks.TASKS, comment_crud.COMMENTS, news_reads.NEWS)}
 OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_task,
              ("tasks", "create"): tasks.create_task, ("tasks", "update"): tasks.update_task,
-             ("task-types", "delete"): project_settings.delete_task_type}
+             ("task-types", "delete"): project_settings.delete_task_type,
+             ("comments", "get"): comment_crud.get_comment,
+             ("comments", "update"): comment_crud.update_comment,
+             ("comments", "delete"): comment_crud.delete_comment}
 KINDS = {"shots": "Shot", "assets": "Asset", "sequences": "Sequence",
          "episodes": "Episode", "edits": "Edit", "scenes": "Scene", "concepts": "Concept"}
 
@@ -22,7 +26,7 @@ def kind_of(request):
     return KINDS[(request.get("route") or {})["kind"]]
 
 
-class TasksService(CrudEntrypoints):
+class TasksService(CrudEntrypoints, CommentEntrypoints):
     """The generic CRUD entrypoints (task types, statuses, tasks) come from the mixin."""
     name = "tasks"
     crud_models = MODELS
