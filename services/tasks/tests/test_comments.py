@@ -2,7 +2,10 @@
 dates, retakes, Zou's events), mentions and checklists, the conversation's reads,
 acknowledgements, replies, deletion and moves, the batch routes, and the news feed
 projected from the comment events."""
+import uuid
+
 import pytest
+import sqlalchemy as sa
 
 COMMENTS, NEWS = {"model": "comments"}, {"model": "news"}
 
@@ -151,3 +154,95 @@ def test_news_feed_projects_comments(services, studio, shot_task, wait_until):
     manager.delete_task_comment({"params": {"task_id": shot_task["id"],
                                             "comment_id": comment["id"]}})
     wait_until(lambda: feed()["total"] == 0)
+
+
+def test_batches_and_copies(services, studio, shot_task, refused, events):
+    _, manager = services(studio["people"]["manager"])
+    _, artist = services(studio["people"]["user"])
+    wip, wfa = studio["statuses"]["wip"], studio["statuses"]["wfa"]
+    where = {"project_id": studio["project"]["id"]}
+    many = manager.comment_many({"params": where, "body": [
+        {"object_id": shot_task["id"], "task_status_id": wip["id"], "comment": "a"},
+        {"object_id": shot_task["id"], "task_status_id": wip["id"]},  # no text: skipped
+    ]})
+    assert many["status"] == 201 and [c["text"] for c in many["body"]] == ["a"]
+    assert refused(manager.comment_many, {"params": where, "body": {}})[0] == "Invalid"
+    batch = artist.batch_comment({"body": {"comments": [
+        {"task_id": shot_task["id"], "task_status_id": wfa["id"], "text": "b",
+         "person_id": str(studio["people"]["manager"].id)}]}})["body"]
+    assert batch[0]["person_id"] == str(studio["people"]["user"].id)  # not a manager
+    assert batch[0]["preview_files"] == []
+    assert artist.batch_comment({"params": {"task_id": shot_task["id"]}, "body": {
+        "comments": [{"task_status_id": wfa["id"], "text": "c"}]}})["body"][0]["text"] == "c"
+    assert refused(artist.copy_client_comments, {"params": where, "body": {
+        "task_ids": [shot_task["id"]]}})[0] == "Forbidden"
+    assert manager.copy_client_comments({"params": where, "body": {
+        "task_ids": [shot_task["id"]]}})["body"] == []  # no client spoke
+
+
+def test_editing_a_comment(services, studio, shot_task, refused, events):
+    _, artist = services(studio["people"]["user"])
+    _, manager = services(studio["people"]["manager"])
+    wip, wfa = studio["statuses"]["wip"], studio["statuses"]["wfa"]
+    mine = post(artist, shot_task, wfa, "mine")["body"]
+    theirs = post(manager, shot_task, wip, "theirs")["body"]
+    route = {"route": COMMENTS}
+    edited = artist.crud_update({**route, "params": {"instance_id": mine["id"]},
+                                 "body": {"text": "mine, edited"}})["body"]
+    assert edited["text"] == "mine, edited"
+    assert edited["editor_id"] == str(studio["people"]["user"].id)
+    assert events("comment:update")[-1]["data"]["comment_id"] == mine["id"]
+    assert refused(artist.crud_update, {**route, "params": {"instance_id": theirs["id"]},
+                                        "body": {"text": "no"}})[0] == "Forbidden"
+    assert artist.crud_update({**route, "params": {"instance_id": theirs["id"]},
+                               "body": {"checklist": [{"text": "x", "checked": True}]}})[
+        "status"] == 200  # assignees tick checklists
+    changed = manager.crud_update({**route, "params": {"instance_id": theirs["id"]},
+                                   "body": {"task_status_id": wfa["id"]}})["body"]
+    assert changed["task_status_id"] == wfa["id"]
+    assert events("task:status-changed")[-1]["data"]["new_task_status_id"] == wfa["id"]
+    fetched = artist.crud_get({**route, "params": {"instance_id": mine["id"]}})["body"]
+    assert fetched["person"]["id"] == str(studio["people"]["user"].id)
+    assert refused(artist.crud_list, {**route})[0] == "Forbidden"
+    _, admin = services(studio["people"]["admin"])
+    assert len(admin.crud_list({**route, "query": {"object_id": shot_task["id"]}})[
+        "body"]) == 2
+    assert refused(artist.crud_delete, {**route, "params": {"instance_id": theirs["id"]}})[
+        0] == "Forbidden"
+    assert artist.crud_delete({**route, "params": {"instance_id": mine["id"]}})[
+        "status"] == 204
+
+
+def test_closed_productions_and_retake_caps(services, studio, shot_task, refused,
+                                            clean_db, wait_until):
+    catalog, admin = services(studio["people"]["admin"])
+    _, manager = services(studio["people"]["manager"])
+    project = studio["project"]
+    retake = studio["statuses"]["retake"]
+    catalog.crud_update({"route": {"model": "projects"}, "params": {
+        "instance_id": project["id"]}, "body": {"max_retakes": 1}})
+
+    def read_model_has_cap():  # the tasks service follows the catalog's events
+        with clean_db.connect() as connection:
+            return connection.execute(sa.text(
+                "SELECT row->>'max_retakes' FROM tasks.projects WHERE id = :id"),
+                {"id": project["id"]}).scalar() == "1"
+    wait_until(read_model_has_cap)
+    post(manager, shot_task, retake, "one")
+    post(manager, shot_task, studio["statuses"]["wip"], "back to work")
+    assert refused(post, manager, shot_task, retake, "two") == (
+        "Invalid", "No more retakes allowed on this task")
+    closed = next(s for s in catalog.crud_list({"route": {"model": "project-status"}})[
+        "body"] if s["name"] == "Closed")
+    catalog.crud_update({"route": {"model": "projects"}, "params": {
+        "instance_id": project["id"]}, "body": {"project_status_id": closed["id"]}})
+
+    def read_model_is_closed():
+        with clean_db.connect() as connection:
+            return connection.execute(sa.text(
+                "SELECT project_status_id FROM tasks.projects WHERE id = :id"),
+                {"id": project["id"]}).scalar() == uuid.UUID(closed["id"])
+    wait_until(read_model_is_closed)
+    assert refused(post, manager, shot_task, studio["statuses"]["wip"]) == (
+        "Forbidden", "The production is closed.")
+    assert post(admin, shot_task, studio["statuses"]["wip"], "admins may")["status"] == 201
