@@ -5,7 +5,8 @@
 Same method as ../shared/api/zou-perf-baseline.md (wrk -t2 -c16 -d15s --latency, Bearer
 header, admin user) so the numbers sit beside Zou's. It seeds what it needs on first run,
 through the public API: 14 persons, and a production "Bench" of 100 assets and 500 shots
-(10 sequences of 50). `--only catalog` (or `auth`) runs one group. Install wrk with
+(10 sequences of 50) with a task per shot for the comment case. `--only catalog` (or
+`auth`, `comments`) runs one group. Install wrk with
 `apt-get install wrk` if it is missing.
 """
 import argparse
@@ -22,7 +23,8 @@ import uuid
 import requests
 
 # Zou 1.0.97 on this machine (zou-perf-baseline.md, 2x sync, best quiet run): req/s, p50, p99.
-ZOU = {"GET /data/persons": (364, 40, 255), "GET /data/projects/{id}": (144, 108, 162)}
+ZOU = {"GET /data/persons": (364, 40, 255), "GET /data/projects/{id}": (144, 108, 162),
+       "POST /actions/tasks/{id}/comment (500 tasks)": (45, 348, 438)}
 BENCH_PROJECT, ASSETS, SEQUENCES, SHOTS_PER_SEQUENCE = "Bench", 100, 10, 50
 LOGIN_LUA = """
 wrk.method = "POST"
@@ -67,6 +69,48 @@ def seed_production(url, headers):
     return project
 
 
+COMMENT_LUA = """
+local ids = {%s}
+local i = 0
+wrk.method = "POST"
+wrk.body = '%s'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "%s"
+request = function()
+  i = i %% #ids + 1
+  return wrk.format(nil, "/actions/tasks/" .. ids[i] .. "/comment")
+end
+"""
+
+
+def seed_shot_tasks(url, headers, project):
+    """One task per shot of the Bench production (a "Bench" task type): 500 tasks."""
+    types = requests.get(url + "/data/task-types", headers=headers,
+                         params={"name": "Bench"}).json()
+    task_type = types[0] if types else _post(url + "/data/task-types", headers, {
+        "name": "Bench", "for_entity": "Shot"})
+    where = "%s/data/projects/%s" % (url, project["id"])
+    requests.post(where + "/settings/task-types", headers=headers,
+                  json={"task_type_id": task_type["id"]})
+    tasks = requests.get(url + "/data/tasks", headers=headers, params={
+        "project_id": project["id"], "task_type_id": task_type["id"]}).json()
+    if not tasks:
+        tasks = _post("%s/actions/projects/%s/task-types/%s/shots/create-tasks" % (
+            url, project["id"], task_type["id"]), headers, [])
+    return tasks
+
+
+def comment_script(url, headers, project):
+    """A wrk script posting a wip comment on each of the 500 tasks in turn."""
+    tasks = seed_shot_tasks(url, headers, project)
+    wip = requests.get(url + "/data/task-status", headers=headers,
+                       params={"short_name": "wip"}).json()[0]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write(COMMENT_LUA % (", ".join('"%s"' % t["id"] for t in tasks), json.dumps(
+            {"task_status_id": wip["id"], "comment": "bench"}), headers["Authorization"]))
+    return lua.name
+
+
 def _post(url, headers, body):
     reply = requests.post(url, headers=headers, json=body)
     reply.raise_for_status()
@@ -108,6 +152,9 @@ def run(args):
                   ("GET /data/persons/{id}", args.url + "/data/persons/" + persons[0]["id"],
                    headers, None),
                   ("POST /auth/login", args.url + "/auth/login", {}, lua.name)]
+    if args.only in (None, "comments"):
+        script = comment_script(args.url, headers, seed_production(args.url, headers))
+        cases.append(("POST /actions/tasks/{id}/comment (500 tasks)", args.url, {}, script))
     if args.only in (None, "catalog"):
         project = seed_production(args.url, headers)["id"]
         cases += [
@@ -120,7 +167,8 @@ def run(args):
     for name, url, case_headers, script in cases:
         runs = [wrk(url, args.seconds, case_headers, script) for _ in range(args.repeat)]
         results[name] = runs
-    os.unlink(lua.name)
+    for script in {case[3] for case in cases if case[3]} | {lua.name}:
+        os.unlink(script)
     return results, len(persons)
 
 
@@ -148,7 +196,8 @@ def main():
     parser.add_argument("--persons", type=int, default=14, help="persons to have (Zou's run had 14)")
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=("auth", "catalog"), help="run one group")
+    parser.add_argument("--only", choices=("auth", "catalog", "comments"),
+                        help="run one group")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
