@@ -12,13 +12,13 @@
 | task:update | {task_id} | PUT /data/tasks/{id}, assignments |
 | task:assign / task:unassign | {task_id, person_id} | assignments ({"id", "changes": {"assignees": [old, new]}}) |
 | task:delete | {task_id} | DELETE /data/tasks/{id}, or its entity deleted in the catalog |
-| comment:new | {comment_id, task_id, task_status_id, person_id, for_client} | comments.py: {"new": row, "change": the task's status changed} |
-| comment:update / :reply / :delete-reply / :acknowledge / :unacknowledge | {comment_id, task_id...} | comment_actions.py ({"id", "changes"}) |
-| comment:delete | {comment_id, task_id} | comment_actions.py, a move to another task |
-| task:status-changed | {task_id, new_task_status_id, previous_task_status_id, person_id} | a comment changed the status |
-| task:to-review | the same and comment_id | ... to a feedback-request status |
-| news:new / :update / :delete | {news_id, task_status_id, task_type_id} / {news_id} | news_feed.py, the projection of comment events (and the news CRUD) |
-| internal:read-model:tasks.departments | {} | the departments read model applied auth events |
+| comment:new | {comment_id, task_id, task_status_id, person_id, for_client} | comments.py |
+| comment:update, :reply, :delete-reply, :(un)acknowledge | {comment_id, ...} | comment_actions |
+| comment:delete | {comment_id, task_id} | comment_actions.py (also a move) |
+| task:status-changed | {task_id, new/previous_task_status_id, person_id} | a comment |
+| task:to-review | the same and comment_id | a comment asking for feedback |
+| news:new / :update / :delete | {news_id, ...} | news_feed.py (projection), news CRUD |
+| internal:read-model:tasks.departments | {} | the departments read model applied events |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
 | internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
 """
