@@ -207,6 +207,12 @@ def test_editing_a_comment(services, studio, shot_task, refused, events):
     _, admin = services(studio["people"]["admin"])
     assert len(admin.crud_list({**route, "query": {"object_id": shot_task["id"]}})[
         "body"]) == 2
+    imported = admin.crud_create({**route, "body": {
+        "object_id": shot_task["id"], "object_type": "Task", "text": "imported",
+        "task_status_id": wip["id"], "person_id": str(studio["people"]["user"].id)}})
+    assert imported["status"] == 201 and imported["body"]["text"] == "imported"
+    assert "change" not in events("comment:new")[-1]["payload"]  # no news for it
+    admin.crud_delete({**route, "params": {"instance_id": imported["body"]["id"]}})
     assert refused(artist.crud_delete, {**route, "params": {"instance_id": theirs["id"]}})[
         0] == "Forbidden"
     assert artist.crud_delete({**route, "params": {"instance_id": mine["id"]}})[
