@@ -101,15 +101,15 @@ def create_comment(uow, task, status, author, values, with_hashtags=True):
     check_retake_capping(uow, task, status)
     comment = _insert(uow, task, status, author, values)
     changed = task_progress.is_latest(task, comment) and status.id != task.task_status_id
+    row = schemas.render(comment)
     uow.emit(events.COMMENT_NEW, {
-        "comment_id": str(comment.id), "task_id": str(task.id),
-        "task_status_id": str(status.id), "person_id": str(author.id),
-        "for_client": comment.for_client},
-        {"new": schemas.render(comment), "change": changed}, project_id=task.project_id)
+        "comment_id": row["id"], "task_id": str(task.id), "task_status_id": str(status.id),
+        "person_id": str(author.id), "for_client": comment.for_client},
+        {"new": row, "change": changed}, project_id=task.project_id)
     task_progress.follow_comment(uow, task, status, comment, changed)
     if with_hashtags:
         _post_on_tagged_tasks(uow, task, author, values["comment"])
-    return {**comment_json(comment), "task_status": schemas.render(status),
+    return {**row, **RELATED_MEDIA, "task_status": schemas.render(status),
             "person": task_views.person_json(author)}
 
 

@@ -252,3 +252,16 @@ def test_closed_productions_and_retake_caps(services, studio, shot_task, refused
     assert refused(post, manager, shot_task, studio["statuses"]["wip"]) == (
         "Forbidden", "The production is closed.")
     assert post(admin, shot_task, studio["statuses"]["wip"], "admins may")["status"] == 201
+
+
+def test_a_hashtag_posts_on_the_entitys_other_tasks(services, studio, shot_task):
+    _, manager = services(studio["people"]["manager"])
+    wfa = studio["statuses"]["wfa"]
+    post(manager, shot_task, wfa, "#Layout check the camera")
+    layout = next(t for t in manager.entity_tasks({
+        "params": {"entity_id": studio["shots"][0]["id"]}, "route": {"kind": "shots"},
+        "query": {}})["body"] if t["id"] != shot_task["id"])
+    copied = manager.task_comments({"params": {"task_id": layout["id"]}})["body"]
+    assert [c["text"] for c in copied] == [
+        "#Layout check the camera\n\n____\nFrom Animation task"]
+    assert copied[0]["task_status_id"] == layout["task_status_id"]  # its status kept
