@@ -449,9 +449,9 @@ TASKS_ROUTES = (
 )
 
 # Comments and the news feed (tasks service): conversations depend on their tasks and
-# people, the feed on its projection's news events.
-COMMENTS = TASKS + ("department", "internal:read-model:tasks.departments")
-NEWS = COMMENTS + ("news",)
+# people (TASKS names comments), the feed on its projection's news events.
+COMMENTS = TASKS
+NEWS = TASKS + ("news",)
 TASK_COMMENT = "/data/tasks/{task_id}/comments/{comment_id}"
 
 COMMENT_ROUTES = (
