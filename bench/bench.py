@@ -156,6 +156,10 @@ def run(args):
                   ("GET /data/persons/{id}", args.url + "/data/persons/" + persons[0]["id"],
                    headers, None),
                   ("POST /auth/login", args.url + "/auth/login", {}, lua.name)]
+    if args.only in (None, "comments"):
+        script = comment_script(args.url, headers, seed_production(args.url, headers))
+        cases.append(("POST /actions/tasks/{id}/comment (500 tasks)", args.url, {},
+                      script))
     if args.only in (None, "catalog"):
         project = seed_production(args.url, headers)["id"]
         cases += [

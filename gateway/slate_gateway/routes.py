@@ -382,7 +382,7 @@ PRODUCTION_SETTINGS_ROUTES = (
 # What the tasks service's reads depend on: its own data, and its read models (persons;
 # productions, teams and entities), which announce each batch they apply.
 TASKS = ("task", "task-type", "task-status", "task-type-link", "task-status-link",
-         "person", "internal:read-model:tasks.persons", "internal:read-model:tasks.catalog")
+         "comment", "person", "internal:read-model:tasks.persons", "internal:read-model:tasks.catalog")
 PROJECT_ACTIONS = "/actions/projects/{project_id}"
 ENTITY_KINDS = ("shots", "assets", "sequences", "episodes", "edits", "scenes", "concepts")
 
@@ -562,8 +562,39 @@ TIME_ROUTES = (
     Route("POST", "/data/user/desktop-login-logs", "tasks", "log_user_desktop_login"),
 )
 
+# Comments and the news feed (tasks service): conversations depend on their tasks and
+# people (TASKS names comments), the feed on its projection's news events.
+COMMENTS = TASKS
+NEWS = TASKS + ("news",)
+TASK_COMMENT = "/data/tasks/{task_id}/comments/{comment_id}"
+
+COMMENT_ROUTES = (
+    *crud("tasks", "comments", cache=COMMENTS),
+    *crud("tasks", "news", cache=NEWS),
+    Route("POST", "/actions/tasks/{task_id}/comment", "tasks", "post_comment"),
+    Route("POST", PROJECT_ACTIONS + "/tasks/comment-many", "tasks", "comment_many"),
+    Route("POST", PROJECT_ACTIONS + "/tasks/copy-client-comments", "tasks",
+          "copy_client_comments", MANAGER),
+    Route("POST", "/actions/tasks/batch-comment", "tasks", "batch_comment"),
+    Route("POST", "/actions/tasks/{task_id}/batch-comment", "tasks", "batch_comment"),
+    Route("POST", "/actions/tasks/{task_id}/comments/{comment_id}/move", "tasks",
+          "move_comment", MANAGER),
+    Route("GET", "/data/tasks/{task_id}/comments", "tasks", "task_comments", cache=COMMENTS),
+    Route("GET", TASK_COMMENT, "tasks", "task_comment", cache=COMMENTS),
+    Route("DELETE", TASK_COMMENT, "tasks", "delete_task_comment"),
+    Route("POST", TASK_COMMENT + "/ack", "tasks", "acknowledge_comment"),
+    Route("POST", TASK_COMMENT + "/reply", "tasks", "reply_comment"),
+    Route("DELETE", TASK_COMMENT + "/reply/{reply_id}", "tasks", "delete_comment_reply"),
+    Route("GET", PROJECT + "/comments", "tasks", "project_comments", cache=COMMENTS),
+    Route("GET", "/data/projects/news", "tasks", "open_projects_news", cache=NEWS),
+    Route("GET", PROJECT + "/news", "tasks", "project_news", cache=NEWS),
+    Route("GET", PROJECT + "/news/{news_id}", "tasks", "one_news", cache=NEWS),
+    Route("GET", "/data/entities/{entity_id}/news", "tasks", "entity_news", cache=NEWS),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
-          + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES)
+          + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES
+          + COMMENT_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -135,15 +135,18 @@ class EventFollower(DependencyProvider):
 
     At container start a managed green thread catches `consumer` up from the table
     (`consumers.catch_up`: `handle(session, event)` and the tracking row commit together),
-    then follows `slate.events` (an exclusive auto-deleted queue bound with `#`): every
-    message is only a wake-up for another catch-up, and it also catches up every
-    `poll_seconds`, so a lost message or a broker outage only delays. It stops with the
-    container. Workers get the follower's `catch_up` (to read their own writes at once).
+    then follows `slate.events` (an exclusive auto-deleted queue bound to the names it
+    follows, `#` without names): every message is only a wake-up for another catch-up,
+    and it also catches up every `poll_seconds`, so a lost message or a broker outage
+    only delays. It stops with the container. Workers get the follower's `catch_up` (to
+    read their own writes at once).
+    `announce=False`: a projection whose effects are events of their own needs no
+    `internal:read-model:` announcement.
     """
 
-    def __init__(self, consumer, handle, names=None, poll_seconds=2.0):
+    def __init__(self, consumer, handle, names=None, poll_seconds=2.0, announce=True):
         self.consumer, self.handle, self.names = consumer, handle, names
-        self.poll_seconds = poll_seconds
+        self.poll_seconds, self.announce = poll_seconds, announce
         self.stopping = False
         self.thread = None
 
@@ -169,7 +172,7 @@ class EventFollower(DependencyProvider):
     def catch_up(self):
         """Apply every event not yet applied; return how many were read."""
         return consumers.catch_up(self.engine, self.consumer, self.handle, self.names,
-                                  announce=True)
+                                  announce=self.announce)
 
     def _follow(self):
         import eventlet
@@ -184,9 +187,13 @@ class EventFollower(DependencyProvider):
     def _consume(self):
         import kombu
         exchange = kombu.Exchange(EVENTS_EXCHANGE, type="topic", durable=True)
+        # Woken only by the events it follows (the relay's routing key is the name):
+        # each commit would otherwise wake every follower of every service.
+        keys = sorted(set(self.names)) if self.names else ["#"]
         queue = kombu.Queue("%s.%s" % (self.consumer, uuid.uuid4().hex), exchange,
-                            routing_key="#", exclusive=True, auto_delete=True,
-                            durable=False)
+                            bindings=[kombu.binding(exchange, routing_key=key)
+                                      for key in keys],
+                            exclusive=True, auto_delete=True, durable=False)
         with kombu.Connection(self.settings.amqp_uri, heartbeat=30) as connection:
             connection.ensure_connection(max_retries=1)
             with connection.Consumer(queue, callbacks=[self._wake], no_ack=True,

@@ -22,6 +22,13 @@
 | day-off:new / :update / :delete | {day_off_id} | CRUD |
 | schedule-item:new / :update / :delete | {schedule_item_id} | CRUD, schedule reads |
 | internal:desktop-login-log:new | {desktop_login_log_id} | desktop logins (Zou: none) |
+| comment:new | {comment_id, task_id, task_status_id, person_id, for_client} | comments.py |
+| comment:update, :reply, :delete-reply, :(un)acknowledge | {comment_id, ...} | comment_actions |
+| comment:delete | {comment_id, task_id} | comment_actions.py (also a move) |
+| task:status-changed | {task_id, new/previous_task_status_id, person_id} | a comment |
+| task:to-review | the same and comment_id | a comment asking for feedback |
+| news:new / :update / :delete | {news_id, ...} | news_feed.py (projection), news CRUD |
+| internal:read-model:tasks.departments | {} | the departments read model applied events |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
 | internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
 """
@@ -43,14 +50,20 @@ NOTIFICATION_READ = "notification:read"
 NOTIFICATION_UNREAD = "notification:unread"
 NOTIFICATION_ALL_READ = "notification:all-read"
 NOTIFICATION_DELETE = "notification:delete"
-
-# What the notifications projection follows (the comments' events are the comments
-# module's: {comment_id, task_id...}, payload {"new": comment row} / {"old": ...}).
+COMMENT = "comment"
 COMMENT_NEW = "comment:new"
-COMMENT_REPLY = "comment:reply"
+COMMENT_UPDATE = "comment:update"
 COMMENT_DELETE = "comment:delete"
+COMMENT_REPLY = "comment:reply"
 COMMENT_DELETE_REPLY = "comment:delete-reply"
+COMMENT_ACKNOWLEDGE = "comment:acknowledge"
+COMMENT_UNACKNOWLEDGE = "comment:unacknowledge"
 TASK_STATUS_CHANGED = "task:status-changed"  # beside a comment: its notifications' `change`
+TASK_TO_REVIEW = "task:to-review"
+NEWS = "news"
+NEWS_NEW = "news:new"
+NEWS_DELETE = "news:delete"
+# What the notifications projection follows (notification_feed.py).
 NOTIFYING_EVENTS = (TASK_ASSIGN, COMMENT_NEW, COMMENT_REPLY, COMMENT_DELETE,
                     COMMENT_DELETE_REPLY)
 
@@ -65,3 +78,6 @@ DAY_OFF = "day-off"
 SCHEDULE_ITEM = "schedule-item"
 # Zou emits nothing for desktop logins; the log still needs them to rebuild the table.
 DESKTOP_LOGIN_LOG = "internal:desktop-login-log"
+DEPARTMENT_EVENTS = ("department:new", "department:update", "department:delete")
+# What the news feed follows (news_feed.py).
+NEWS_SOURCES = (COMMENT_NEW, COMMENT_DELETE, TASK_DELETE)

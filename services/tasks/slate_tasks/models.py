@@ -294,3 +294,71 @@ class DesktopLoginLog(TimestampedMixin, Base):
     __tablename__ = "desktop_login_logs"
     person_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
     date = sa.Column(sa.DateTime, nullable=False)
+
+
+# -- comments and the news feed (comments.py, news_feed.py) -----------------------------
+
+class Department(Base):
+    """A department as the tasks service knows it (read model of auth's departments):
+    enough to find `@Department` mentions in a comment."""
+    __tablename__ = "departments"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    name = sa.Column(sa.String(80), nullable=False)
+
+
+def _comment_links(name, column):
+    return sa.Table(
+        name, Base.metadata,
+        sa.Column("comment_id", UUID(as_uuid=True),
+                  sa.ForeignKey("tasks.comments.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(column, UUID(as_uuid=True), primary_key=True, index=True))
+
+
+comment_mentions = _comment_links("comment_mentions", "person_id")
+comment_department_mentions = _comment_links("comment_department_mentions", "department_id")
+comment_acknowledgements = _comment_links("comment_acknowledgements", "person_id")
+
+
+def _linked(model, table, column):
+    return orm.relationship(
+        model, secondary=table,
+        primaryjoin=lambda: Comment.id == table.c.comment_id,
+        secondaryjoin=lambda: orm.foreign(table.c[column]) == model.id)
+
+
+class Comment(TimestampedMixin, Base):
+    """A message on a task, usually setting its status (Zou's Comment). It goes with its
+    task. Previews and attachments are the media service's (not linked here)."""
+    __tablename__ = "comments"
+    shotgun_id = sa.Column(sa.Integer)
+    object_id = sa.Column(UUID(as_uuid=True),
+                          sa.ForeignKey("tasks.tasks.id", ondelete="CASCADE"),
+                          nullable=False, index=True)
+    object_type = sa.Column(sa.String(80), nullable=False, default="Task")
+    text = sa.Column(sa.Text)
+    data = sa.Column(JSONB)
+    replies = sa.Column(JSONB, default=list)
+    checklist = sa.Column(JSONB, default=list)
+    pinned = sa.Column(sa.Boolean)
+    for_client = sa.Column(sa.Boolean, default=False)
+    links = sa.Column(JSONB, default=list)  # Zou: ARRAY(String); same JSON
+    task_status_id = sa.Column(UUID(as_uuid=True), sa.ForeignKey("tasks.task_statuses.id"),
+                               index=True)
+    person_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    editor_id = sa.Column(UUID(as_uuid=True), index=True)
+    preview_file_id = sa.Column(UUID(as_uuid=True), index=True)
+    mentions = _linked(Person, comment_mentions, "person_id")
+    department_mentions = _linked(Department, comment_department_mentions, "department_id")
+    acknowledgements = _linked(Person, comment_acknowledgements, "person_id")
+
+
+class News(TimestampedMixin, Base):
+    """An entry of a production's news feed: a projection of the comment events
+    (news_feed.py), never written by a request handler."""
+    __tablename__ = "news"
+    __table_args__ = (sa.Index("ix_tasks_news_feed", "created_at", "id"),)
+    change = sa.Column(sa.Boolean, nullable=False, default=False)
+    author_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    comment_id = sa.Column(UUID(as_uuid=True), index=True)
+    task_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    preview_file_id = sa.Column(UUID(as_uuid=True), index=True)

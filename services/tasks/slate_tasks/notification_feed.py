@@ -140,8 +140,11 @@ def on_comment(feed, data, payload):
     author_id = comment.get("person_id") or data.get("person_id") or feed.event["actor_id"]
     if task is None or comment_id is None or author_id is None:
         return
+    # The comments service says whether the comment changed the status; other writers
+    # (imports, the generic CRUD) leave it out: then the log around the comment tells.
+    change = payload["change"] if "change" in payload else _status_changed(feed, task)
     feed.notify(_recipients(feed.session, task), "comment", author_id, task,
-                comment_id=comment_id, change=_status_changed(feed, task))
+                comment_id=comment_id, change=bool(change))
     feed.notify(mentioned(feed.session, task.project_id, comment), "mention", author_id,
                 task, comment_id=comment_id)
 

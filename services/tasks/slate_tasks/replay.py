@@ -1,23 +1,25 @@
 """Which of the tasks service's tables each event rebuilds (`slate rebuild tasks`).
 
-The read models (persons, productions and their teams, entity types, entities) are not
-rebuilt here: they follow other services' events with their own tracked positions
-(`read_models.py`), and assignees replay against the persons read model.
+The read models (persons, departments, productions and their teams, entity types,
+entities) are not rebuilt here: they follow other services' events with their own tracked
+positions (`read_models.py`, `comment_mentions.py`), and assignees and mentions replay
+against them. The news feed is rebuilt from the `news:*` events its projection recorded.
 """
 import types
 
 from slate_tasks import events
-from slate_tasks.models import READ_MODELS, Base, DayOff, DesktopLoginLog, Notification, \
-    ProjectTaskStatusLink, ProjectTaskTypeLink, ScheduleItem, Subscription, Task, TaskStatus, \
-    TaskType, TimeSpent, team_links
+from slate_tasks.models import READ_MODELS, Base, Comment, DayOff, Department, \
+    DesktopLoginLog, News, Notification, ProjectTaskStatusLink, ProjectTaskTypeLink, \
+    ScheduleItem, Subscription, Task, TaskStatus, TaskType, TimeSpent, team_links
 
 BY_FAMILY = {events.TASK: Task, events.TASK_TYPE: TaskType, events.TASK_STATUS: TaskStatus,
              events.TASK_TYPE_LINK: ProjectTaskTypeLink,
              events.TASK_STATUS_LINK: ProjectTaskStatusLink,
              events.SUBSCRIPTION: Subscription, events.NOTIFICATION: Notification,
              events.TIME_SPENT: TimeSpent, events.DAY_OFF: DayOff,
-             events.SCHEDULE_ITEM: ScheduleItem, events.DESKTOP_LOGIN_LOG: DesktopLoginLog}
-_READ_TABLES = {model.__table__ for model in READ_MODELS} | {team_links}
+             events.SCHEDULE_ITEM: ScheduleItem, events.DESKTOP_LOGIN_LOG: DesktopLoginLog,
+             events.COMMENT: Comment, events.NEWS: News}
+_READ_TABLES = {model.__table__ for model in READ_MODELS + (Department,)} | {team_links}
 TABLES = types.SimpleNamespace(sorted_tables=[
     table for table in Base.metadata.sorted_tables if table not in _READ_TABLES])
 

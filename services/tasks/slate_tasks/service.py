@@ -5,17 +5,19 @@ from slate_common.crud_entrypoints import CrudEntrypoints
 from slate_common.nameko_support import Caller, Database, EventFollower, rpc
 from slate_common.replies import ok, params, query
 
-from slate_tasks import access, assignments, day_offs, project_settings, read_models, \
-    schedule_items, task_batches, task_creation, task_lists, task_types, task_views, tasks, \
-    time_spents
+from slate_tasks import access, assignments, comment_crud, day_offs, news_reads, \
+    project_settings, read_models, schedule_items, task_batches, task_creation, task_lists, \
+    task_types, task_views, tasks, time_spents
 from slate_tasks import notification_feed, notifications, subscriptions
+from slate_tasks.comment_entrypoints import CommentEntrypoints
 from slate_tasks.notification_entrypoints import NotificationEntrypoints
 from slate_tasks.time_entrypoints import TimeEntrypoints
 
 MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_STATUSES,
                                        tasks.TASKS, subscriptions.SUBSCRIPTIONS,
                                        notifications.NOTIFICATIONS, time_spents.TIME_SPENTS,
-                                       day_offs.DAY_OFFS, schedule_items.SCHEDULE_ITEMS)}
+                                       day_offs.DAY_OFFS, schedule_items.SCHEDULE_ITEMS,
+                                       comment_crud.COMMENTS, news_reads.NEWS)}
 OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_task,
              ("tasks", "create"): tasks.create_task, ("tasks", "update"): tasks.update_task,
              ("task-types", "delete"): project_settings.delete_task_type,
@@ -27,7 +29,10 @@ OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_ta
              ("day-offs", "get"): day_offs.get_day_off,
              ("day-offs", "update"): day_offs.update_day_off,
              ("day-offs", "delete"): day_offs.delete_day_off,
-             ("schedule-items", "update"): schedule_items.update_schedule_item}
+             ("schedule-items", "update"): schedule_items.update_schedule_item,
+             ("comments", "get"): comment_crud.get_comment,
+             ("comments", "update"): comment_crud.update_comment,
+             ("comments", "delete"): comment_crud.delete_comment}
 KINDS = {"shots": "Shot", "assets": "Asset", "sequences": "Sequence",
          "episodes": "Episode", "edits": "Edit", "scenes": "Scene", "concepts": "Concept"}
 
@@ -37,9 +42,11 @@ def kind_of(request):
     return KINDS[(request.get("route") or {})["kind"]]
 
 
-class TasksService(CrudEntrypoints, NotificationEntrypoints, TimeEntrypoints):
+class TasksService(CrudEntrypoints, NotificationEntrypoints, TimeEntrypoints,
+                   CommentEntrypoints):
     """The generic CRUD entrypoints come from CrudEntrypoints; notifications' and
-    subscriptions' from NotificationEntrypoints; time sheets' from TimeEntrypoints."""
+    subscriptions' from NotificationEntrypoints; time sheets' from TimeEntrypoints;
+    comments' and the news feed's from CommentEntrypoints."""
     name = "tasks"
     crud_models = MODELS
     crud_overrides = OVERRIDES

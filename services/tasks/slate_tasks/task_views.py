@@ -5,7 +5,7 @@
   GET /data/persons/{id}/tasks and .../done-tasks: someone's (vendors only their own,
   clients none; admins see every open production). Each row is the task with its production,
   entity, sequence, episode, type and status fields, its assignees, and `last_comment`
-  (none until comments are served).
+  (text, date and author of its last comment not written by a client, or {}).
 - GET /data/tasks/{id}/full: the task with its entity, entity type, production, type,
   status, assignees' and assigner's profiles, and the shot's sequence and episode.
 """
@@ -14,7 +14,7 @@ from sqlalchemy import orm
 
 from slate_common import crud, errors, person_model, schemas
 
-from slate_tasks import access, subscriptions, task_lists, tasks
+from slate_tasks import access, comment_reads, subscriptions, task_lists, tasks
 from slate_tasks.models import Entity, EntityType, Person, Project, ProjectStatus, Task, \
     TaskStatus, TaskType, task_person_links
 from slate_tasks.read_models import PROJECT_RELATIONS
@@ -90,6 +90,9 @@ def _todo(uow, row):
 def _todos(uow, person_id, projects, done):
     query = _todo_query(person_id, done).where(Task.project_id.in_(projects))
     found = [_todo(uow, row) for row in uow.session.execute(query).mappings()]
+    last = comment_reads.last_comments(uow, [access.as_uuid(task["id"]) for task in found])
+    for task in found:
+        task["last_comment"] = last.get(task["id"], {})
     return task_lists.attach_assignees(uow, found)
 
 

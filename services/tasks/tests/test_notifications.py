@@ -227,8 +227,12 @@ def test_the_projection_and_the_log_rebuild_the_notifications(
         services, studio, board, clean_db, events, wait_until, projected):
     people, task = studio["people"], board["tasks"][0]
     services(people["manager"])[1].subscribe_to_task({"params": {"task_id": task["id"]}})
-    first = post_comment(clean_db, task, people["supervisor"], status_changed=True)
-    second = post_comment(clean_db, task, people["supervisor"])
+    # Real comments here (the log must rebuild the comments table too): the first moves
+    # the task to wip, the second keeps it there.
+    admin = services(people["admin"])[1]
+    first, second = (admin.post_comment({"params": {"task_id": task["id"]}, "body": {
+        "task_status_id": studio["statuses"]["wip"]["id"], "comment": text}})["body"]
+        for text in ("Looks good", "Still good"))
     wait_until(lambda: len(inbox(services, people["manager"])) == 2)
     changes = {n["comment_id"]: n["change"] for n in inbox(services, people["manager"])}
     assert changes == {first["id"]: True, second["id"]: False}

@@ -110,3 +110,66 @@ def test_replaying_the_log_rebuilds_time_sheets_and_schedules(services, studio, 
             session.execute(table.delete())
         assert projections.replay(session, replay.event_models) > 20
     assert dump(clean_db) == before
+
+
+def test_replaying_rebuilds_comments_and_the_news_feed(services, studio, clean_db,
+                                                         wait_until):
+    """Comments posted, acknowledged, answered, edited, moved and deleted, and the news
+    their projection recorded: the log rebuilds them all; the projection's own replay
+    makes the same news."""
+    from slate_tasks import news_feed
+    people, project = studio["people"], studio["project"]
+    _, admin = services(people["admin"])
+    _, manager = services(people["manager"])
+    animation = studio["task_types"][("Animation", "Shot")]
+    layout = studio["task_types"][("Layout", "Shot")]
+    for task_type in (animation, layout):
+        admin.add_task_type_setting({"params": {"project_id": project["id"]},
+                                     "body": {"task_type_id": task_type["id"]}})
+    anim, lay = admin.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
+                                           "body": {"task_type_ids": [
+                                               animation["id"], layout["id"]]}})["body"]
+    statuses = studio["statuses"]
+    user = people["user"]
+    posted = [manager.post_comment({"params": {"task_id": anim["id"]}, "body": {
+        "task_status_id": statuses[name]["id"], "comment": "@%s %s %s" % (
+            user.first_name, user.last_name, name)}})["body"]
+        for name in ("wip", "wfa", "retake", "wip")]
+    where = {"task_id": anim["id"], "comment_id": posted[1]["id"]}
+    manager.acknowledge_comment({"params": where})
+    answer = manager.reply_comment({"params": where, "body": {"text": "noted"}})["body"]
+    manager.reply_comment({"params": where, "body": {"text": "again"}})
+    manager.delete_comment_reply({"params": {**where, "reply_id": answer["id"]}})
+    admin.crud_update({"route": {"model": "comments"},
+                       "params": {"instance_id": posted[2]["id"]},
+                       "body": {"text": "edited", "pinned": True}})
+    manager.move_comment({"params": {"task_id": anim["id"], "comment_id": posted[3]["id"]},
+                          "body": {"target_task_id": lay["id"]}})
+    manager.delete_task_comment({"params": {"task_id": anim["id"],
+                                            "comment_id": posted[0]["id"]}})
+
+    def news_count():
+        with clean_db.connect() as connection:
+            return connection.execute(sa.text("SELECT count(*) FROM tasks.news")).scalar()
+    wait_until(lambda: news_count() == 3 and not _behind(clean_db))
+    before = dump(clean_db)
+    assert len(before["comments"]) == 3 and len(before["comment_acknowledgements"]) == 1
+    assert len(before["comment_mentions"]) >= 3
+
+    with orm.Session(clean_db) as session, session.begin():
+        for table in reversed(replay.TABLES.sorted_tables):
+            session.execute(table.delete())
+        projections.replay(session, replay.event_models)
+    assert dump(clean_db) == before
+    with orm.Session(clean_db) as session, session.begin():
+        news_feed.rebuild(session)
+    assert dump(clean_db)["news"] == before["news"]
+
+
+def _behind(engine):
+    """The news projection has not applied the whole log yet."""
+    from slate_common import eventstore
+    from slate_tasks import news_feed
+    with engine.connect() as connection:
+        return eventstore.tracked_position(connection, news_feed.NEWS_CONSUMER) \
+            < eventstore.head(connection) - 1

@@ -84,3 +84,54 @@ def test_role_matrix(services, studio, matrix, refused, role):
     visible = {"outsider": 0, "vendor": 1}.get(role)
     if visible is not None:
         assert len(listed) == visible
+
+
+# -- comments and the news feed ---------------------------------------------------------
+
+TEAM = set(ROLES) - {"outsider"}
+COMMENT_ALLOWED = {
+    # the artist ("user") is neither assigned to the task nor supervising it
+    "comment with a status change": {"admin", "manager", "supervisor", "client", "vendor"},
+    "read the conversation": TEAM,
+    "list the production's comments": {"admin", "manager", "supervisor", "user"},
+    "read the news feed": TEAM - {"client"},
+    "list every comment (crud)": {"admin"},
+    "acknowledge a comment": TEAM,
+    "move a comment": {"admin", "manager"},
+}
+
+
+def _comment_attempts(studio, task, other, comment):
+    project = {"project_id": studio["project"]["id"]}
+    where = {"task_id": task["id"], "comment_id": comment["id"]}
+    wip = studio["statuses"]["wip"]
+    return {
+        "comment with a status change": lambda t: t.post_comment({
+            "params": {"task_id": task["id"]},
+            "body": {"task_status_id": wip["id"], "comment": "on it"}}),
+        "read the conversation": lambda t: t.task_comments({"params": {
+            "task_id": task["id"]}}),
+        "list the production's comments": lambda t: t.project_comments({
+            "params": project}),
+        "read the news feed": lambda t: t.project_news({"params": project}),
+        "list every comment (crud)": lambda t: t.crud_list({"route": {"model": "comments"}}),
+        "acknowledge a comment": lambda t: t.acknowledge_comment({"params": where}),
+        "move a comment": lambda t: t.move_comment({"params": where, "body": {
+            "target_task_id": other["id"]}}),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_comment_role_matrix(services, studio, matrix, refused, role):
+    people, task, animation, layout = matrix
+    _, admin = services(people["admin"])
+    other = admin.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
+                                       "body": {"task_type_ids": [layout["id"]]}})["body"][0]
+    comment = admin.post_comment({"params": {"task_id": task["id"]}, "body": {
+        "task_status_id": studio["statuses"]["wfa"]["id"], "comment": "first"}})["body"]
+    _, tasks = services(people[role])
+    for action, attempt in _comment_attempts(studio, task, other, comment).items():
+        if role in COMMENT_ALLOWED[action]:
+            assert attempt(tasks)["status"] in (200, 201), action
+        else:
+            assert refused(attempt, tasks)[0] == "Forbidden", action

@@ -1,7 +1,7 @@
 """tasks: subscriptions and notifications
 
 Revision ID: 0003_tasks_notifications
-Revises: 0001_tasks
+Revises: 0002_tasks_comments
 Create Date: 2026-11-28 18:58:09.450009
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0003_tasks_notifications'
-down_revision = '0001_tasks'
+down_revision = '0002_tasks_comments'
 branch_labels = None
 depends_on = None
 
