@@ -197,3 +197,7 @@ class Task(TimestampedMixin, Base):
         Person, secondary=task_person_links,
         primaryjoin=lambda: Task.id == task_person_links.c.task_id,
         secondaryjoin=lambda: orm.foreign(task_person_links.c.person_id) == Person.id)
+
+
+# The person's own context (filters, chats) lives in its own module, on this Base.
+from slate_tasks import user_models  # noqa: E402,F401  (registers its tables)

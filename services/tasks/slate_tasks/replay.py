@@ -9,10 +9,15 @@ import types
 from slate_tasks import events
 from slate_tasks.models import READ_MODELS, Base, ProjectTaskStatusLink, \
     ProjectTaskTypeLink, Task, TaskStatus, TaskType, team_links
+from slate_tasks.user_models import Chat, ChatMessage, SearchFilter, SearchFilterGroup
 
 BY_FAMILY = {events.TASK: Task, events.TASK_TYPE: TaskType, events.TASK_STATUS: TaskStatus,
              events.TASK_TYPE_LINK: ProjectTaskTypeLink,
-             events.TASK_STATUS_LINK: ProjectTaskStatusLink}
+             events.TASK_STATUS_LINK: ProjectTaskStatusLink,
+             events.SEARCH_FILTER: SearchFilter, events.SEARCH_FILTER_GROUP: SearchFilterGroup,
+             events.CHAT: Chat, events.CHAT_MESSAGE: ChatMessage}
+# Zou's chat message events are named in the chat family; their rows are messages.
+BY_NAME = {events.CHAT_NEW_MESSAGE: ChatMessage, events.CHAT_DELETED_MESSAGE: ChatMessage}
 _READ_TABLES = {model.__table__ for model in READ_MODELS} | {team_links}
 TABLES = types.SimpleNamespace(sorted_tables=[
     table for table in Base.metadata.sorted_tables if table not in _READ_TABLES])
@@ -20,4 +25,4 @@ TABLES = types.SimpleNamespace(sorted_tables=[
 
 def event_models(name):
     """The model an event of this name changes, or None if it is not the service's."""
-    return BY_FAMILY.get(name.split(":", 1)[0])
+    return BY_NAME.get(name) or BY_FAMILY.get(name.split(":", 1)[0])

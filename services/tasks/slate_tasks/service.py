@@ -7,9 +7,11 @@ from slate_common.replies import ok, params, query
 
 from slate_tasks import access, assignments, project_settings, read_models, task_batches, \
     task_creation, task_lists, task_types, task_views, tasks
+from slate_tasks.user_entrypoints import CRUD_MODELS as USER_CRUD_MODELS, UserEntrypoints
 
 MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_STATUSES,
                                        tasks.TASKS)}
+MODELS.update(USER_CRUD_MODELS)
 OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_task,
              ("tasks", "create"): tasks.create_task, ("tasks", "update"): tasks.update_task,
              ("task-types", "delete"): project_settings.delete_task_type}
@@ -22,7 +24,7 @@ def kind_of(request):
     return KINDS[(request.get("route") or {})["kind"]]
 
 
-class TasksService(CrudEntrypoints):
+class TasksService(CrudEntrypoints, UserEntrypoints):
     """The generic CRUD entrypoints (task types, statuses, tasks) come from the mixin."""
     name = "tasks"
     crud_models = MODELS
