@@ -3,9 +3,9 @@ the entities' chats, as a mixin of TasksService (nameko finds inherited entrypoi
 Route rows: slate_gateway.routes.USER_ROUTES; a row's `extra={"entity_kind": "Shot"}`
 names the kind of entity a path holds."""
 from slate_common.nameko_support import rpc
-from slate_common.replies import ok, params
+from slate_common.replies import ok, params, query
 
-from slate_tasks import chats, search_filters, user_context, user_home
+from slate_tasks import chats, search_filters, tasks_to_check, user_context, user_home
 
 CRUD_MODELS = {spec.name: spec for spec in (search_filters.FILTERS, search_filters.GROUPS,
                                             chats.CHATS, chats.MESSAGES)}
@@ -61,6 +61,14 @@ class UserEntrypoints:
         return ok(user_context.sequence_children(self.db, self.caller,
                                                  params(request)["sequence_id"],
                                                  entity_kind(request)))
+
+    @rpc
+    def user_tasks_to_check(self, request):
+        return ok(tasks_to_check.tasks_to_check(self.db, self.caller, query(request)))
+
+    @rpc
+    def user_tasks_to_check_filter_values(self, request):
+        return ok(tasks_to_check.filter_values(self.db, self.caller))
 
     # -- saved filters ------------------------------------------------------------------
     @rpc

@@ -186,3 +186,37 @@ def test_entity_chats(services, studio, events, refused):
         "chat_id": chat["id"], "chat_message_id": message["id"]}
     assert artist.leave_chat({"params": where})["status"] == 204
     assert artist.user_chats({})["body"] == []
+
+
+def test_tasks_to_check(services, studio, refused):
+    people, project = studio["people"], studio["project"]
+    _, manager = services(people["manager"])
+    animation = studio["task_types"][("Animation", "Shot")]
+    manager.add_task_type_setting({"params": {"project_id": project["id"]},
+                                   "body": {"task_type_id": animation["id"]}})
+    waiting, other = [_assign(manager, shot, animation, people["user"])
+                      for shot in studio["shots"]]
+    manager.clear_assignations({"body": {"task_ids": [other["id"]]}})
+    wfa = studio["statuses"]["wfa"]
+    for task in (waiting, other):
+        manager.crud_update({"route": {"model": "tasks"}, "params": {
+            "instance_id": task["id"]}, "body": {"task_status_id": wfa["id"],
+                                                 "estimation": 2}})
+    listed = manager.user_tasks_to_check({"query": {}})["body"]
+    assert {t["id"] for t in listed} == {waiting["id"], other["id"]}
+    row = next(t for t in listed if t["id"] == waiting["id"])
+    assert row["entity_name"] == "SH010" and row["task_status_short_name"] == "wfa"
+    assert row["assignees"] == [str(people["user"].id)]
+    unassigned = manager.user_tasks_to_check({"query": {"person_id": "unassigned"}})["body"]
+    assert [t["id"] for t in unassigned] == [other["id"]]
+    paged = manager.user_tasks_to_check({"query": {"page": "1", "limit": "1"}})["body"]
+    assert paged["stats"] == {"total": 2, "total_duration": 0, "total_estimation": 4}
+    assert len(paged["data"]) == 1 and paged["is_more"] is True
+    values = manager.user_tasks_to_check_filter_values({})["body"]
+    assert values["project_ids"] == [project["id"]]
+    assert values["person_ids"] == [str(people["user"].id)]
+    _, artist = services(people["user"])
+    assert artist.user_tasks_to_check({"query": {}})["body"] == []
+    assert artist.user_tasks_to_check_filter_values({})["body"]["project_ids"] == []
+    assert refused(manager.user_tasks_to_check, {"query": {"project_id": "x"}}) == (
+        "Invalid", "Wrong UUID format.")
