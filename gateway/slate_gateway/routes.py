@@ -495,6 +495,7 @@ USER_ROUTES = (
     Route("GET", USER_DATA + "/tasks-to-check", "tasks", "user_tasks_to_check", cache=USER),
     Route("GET", USER_DATA + "/tasks-to-check/filter-values", "tasks",
           "user_tasks_to_check_filter_values", cache=USER),
+    Route("POST", "/data/search", "tasks", "search"),
     Route("GET", USER_DATA + "/filters", "tasks", "user_filters", cache=USER),
     Route("POST", USER_DATA + "/filters", "tasks", "create_user_filter"),
     Route("PUT", USER_DATA + "/filters/{filter_id}", "tasks", "update_user_filter"),

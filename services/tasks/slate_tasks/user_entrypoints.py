@@ -5,7 +5,8 @@ names the kind of entity a path holds."""
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
 
-from slate_tasks import chats, search_filters, tasks_to_check, user_context, user_home
+from slate_tasks import chats, search, search_filters, tasks_to_check, user_context, \
+    user_home
 
 CRUD_MODELS = {spec.name: spec for spec in (search_filters.FILTERS, search_filters.GROUPS,
                                             chats.CHATS, chats.MESSAGES)}
@@ -69,6 +70,10 @@ class UserEntrypoints:
     @rpc
     def user_tasks_to_check_filter_values(self, request):
         return ok(tasks_to_check.filter_values(self.db, self.caller))
+
+    @rpc
+    def search(self, request):
+        return ok(search.search(self.db, self.caller, request.get("body")))
 
     # -- saved filters ------------------------------------------------------------------
     @rpc

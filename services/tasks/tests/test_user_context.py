@@ -220,3 +220,25 @@ def test_tasks_to_check(services, studio, refused):
     assert artist.user_tasks_to_check_filter_values({})["body"]["project_ids"] == []
     assert refused(manager.user_tasks_to_check, {"query": {"project_id": "x"}}) == (
         "Invalid", "Wrong UUID format.")
+
+
+def test_search_by_name(services, studio, create_person, refused, wait_until):
+    people, project = studio["people"], studio["project"]
+    create_person(first_name="Adalbert", last_name="Stone")
+    _, artist = services(people["user"])
+    wait_until(lambda: artist.search({"body": {"query": "adalbert"}})["body"]["persons"])
+    found = artist.search({"body": {"query": "ada", "limit": 5}})["body"]
+    assert [(a["name"], a["asset_type_name"], a["matched_terms"]) for a in found["assets"]] \
+        == [("Ada", "Character", ["name"])]
+    assert found["assets"][0]["project_name"] == project["name"]
+    assert [p["full_name"] for p in found["persons"]] == ["Adalbert Stone"]
+    assert "email" not in found["persons"][0] and found["shots"] == []
+    shots = artist.search({"body": {"query": "SQ01", "index_names": ["shots"],
+                                    "limit": 5}})["body"]
+    assert [(s["name"], s["sequence_name"]) for s in shots["shots"]] == [
+        ("SH010", "SQ01"), ("SH020", "SQ01")]
+    assert artist.search({"body": {"query": "ad"}})["body"] == {}
+    _, outsider = services(people["outsider"])
+    assert outsider.search({"body": {"query": "ada"}})["body"]["assets"] == []
+    assert refused(artist.search, {"body": {"query": "ada", "limit": 0}})[0] == "Invalid"
+    assert refused(artist.search, {"body": {}})[0] == "Invalid"
