@@ -15,7 +15,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from slate_common import crud, errors, schemas
+from slate_common import crud, errors, eventstore, schemas
 from slate_common.validation import REQUIRED, validate
 
 from slate_tasks import access, events
@@ -228,3 +228,26 @@ def delete_filter_group(uow, caller, group_id):
     for search_filter in _filters_of(uow, row):
         crud.remove_row(uow, FILTERS, search_filter)
     crud.remove_row(uow, GROUPS, row)
+
+
+# -- cascades --------------------------------------------------------------------------
+
+def removals(session, actor_id=None, **owner):
+    """Delete the filters and groups of a production or person that is gone (with the
+    filters of their groups), as Zou's cascade does; return their `:delete` events, to
+    store in the read model's transaction."""
+    groups = session.scalars(sa.select(SearchFilterGroup).filter_by(**owner)).all()
+    filters = session.scalars(sa.select(SearchFilter).where(sa.or_(
+        SearchFilter.search_filter_group_id.in_([group.id for group in groups]),
+        sa.and_(*(getattr(SearchFilter, key) == value for key, value in owner.items())))
+    ).order_by(SearchFilter.id)).all()
+    pending = []
+    for spec, rows in ((FILTERS, filters), (GROUPS, groups)):
+        for row in rows:
+            old = crud.snapshot(row)
+            pending.append(eventstore.new_event(
+                spec.event + ":delete", spec.public_data(row), {"old": old},
+                actor_id=actor_id, project_id=row.project_id))
+            session.delete(row)
+        session.flush()
+    return pending

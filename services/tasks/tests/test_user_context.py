@@ -242,3 +242,27 @@ def test_search_by_name(services, studio, create_person, refused, wait_until):
     assert outsider.search({"body": {"query": "ada"}})["body"]["assets"] == []
     assert refused(artist.search, {"body": {"query": "ada", "limit": 0}})[0] == "Invalid"
     assert refused(artist.search, {"body": {}})[0] == "Invalid"
+
+
+def test_a_deleted_production_takes_its_saved_filters(services, studio, events, wait_until):
+    people = studio["people"]
+    catalog, admin = services(people["admin"])
+    project = catalog.crud_create({"route": {"model": "projects"}, "body": {
+        "name": "Short-lived", "team": [str(people["user"].id)]}})["body"]
+    _, artist = services(people["user"])
+    group = artist.create_user_filter_group({"body": {
+        "name": "G", "project_id": project["id"]}})["body"]
+    kept = artist.create_user_filter({"body": {"name": "everywhere", "query": "q"}})["body"]
+    artist.create_user_filter({"body": {"name": "in G", "query": "q",
+                                        "search_filter_group_id": group["id"]}})
+    closed = next(s for s in catalog.crud_list({"route": {"model": "project-status"}})[
+        "body"] if s["name"] == "Closed")
+    where = {"route": {"model": "projects"}, "params": {"instance_id": project["id"]}}
+    catalog.crud_update({**where, "body": {"project_status_id": closed["id"]}})
+    catalog.crud_delete(where)
+    wait_until(lambda: events("search-filter-group:delete"))
+    assert [e["data"] for e in events("search-filter-group:delete")] == [
+        {"search_filter_group_id": group["id"]}]
+    assert len(events("search-filter:delete")) == 1
+    remaining = admin.crud_list({"route": {"model": "search-filters"}})["body"]
+    assert [f["id"] for f in remaining] == [kept["id"]]
