@@ -592,9 +592,80 @@ COMMENT_ROUTES = (
     Route("GET", "/data/entities/{entity_id}/news", "tasks", "entity_news", cache=NEWS),
 )
 
+# What an artist's own context, saved filters and chats depend on: the tasks service's
+# data and read models, and its filter and chat events.
+USER = TASKS + ("search-filter", "search-filter-group", "chat", "chat-message")
+USER_DATA = "/data/user"
+CHAT = "/data/entities/{entity_id}/chat"
+
+
+def _user_entity_rows(kind, entity_kind):
+    extra = types.MappingProxyType({"entity_kind": entity_kind})
+    path = "%s/%s/{entity_id}" % (USER_DATA, kind)
+    return (Route("GET", path + "/tasks", "tasks", "user_entity_tasks", extra=extra,
+                  cache=USER),
+            Route("GET", path + "/task-types", "tasks", "user_entity_task_types",
+                  extra=extra, cache=USER))
+
+
+def _user_sequence_row(kind, entity_kind):
+    return Route("GET", USER_DATA + "/sequences/{sequence_id}/" + kind, "tasks",
+                 "user_sequence_children",
+                 extra=types.MappingProxyType({"entity_kind": entity_kind}), cache=USER)
+
+
+USER_ROUTES = (
+    *crud("tasks", "search-filters", read=ADMIN, cache=USER),
+    *crud("tasks", "search-filter-groups", read=ADMIN, cache=USER),
+    *crud("tasks", "chats", read=ADMIN, cache=USER),
+    *crud("tasks", "chat-messages", read=ADMIN, cache=USER),
+    Route("GET", USER_DATA + "/context", "tasks", "user_context", cache=USER),
+    # Zou serves the same list on both paths (user_service.get_open_projects).
+    Route("GET", USER_DATA + "/projects/open", "catalog", "open_projects", cache=CATALOG),
+    *_user_entity_rows("assets", "Asset"),
+    *_user_entity_rows("shots", "Shot"),
+    *_user_entity_rows("scenes", "Scene"),
+    *_user_entity_rows("sequences", "Sequence"),
+    _user_sequence_row("shots", "Shot"),
+    _user_sequence_row("scenes", "Scene"),
+    Route("GET", USER_DATA + "/projects/{project_id}/asset-types", "tasks",
+          "user_project_asset_types", cache=USER),
+    Route("GET", USER_DATA + "/projects/{project_id}/asset-types/{asset_type_id}/assets",
+          "tasks", "user_asset_type_assets", cache=USER),
+    Route("GET", USER_DATA + "/projects/{project_id}/sequences", "tasks",
+          "user_project_sequences", cache=USER),
+    Route("GET", USER_DATA + "/projects/{project_id}/episodes", "tasks",
+          "user_project_episodes", cache=USER),
+    Route("GET", USER_DATA + "/tasks-to-check", "tasks", "user_tasks_to_check", cache=USER),
+    Route("GET", USER_DATA + "/tasks-to-check/filter-values", "tasks",
+          "user_tasks_to_check_filter_values", cache=USER),
+    Route("POST", "/data/search", "tasks", "search"),
+    Route("GET", USER_DATA + "/filters", "tasks", "user_filters", cache=USER),
+    Route("POST", USER_DATA + "/filters", "tasks", "create_user_filter"),
+    Route("PUT", USER_DATA + "/filters/{filter_id}", "tasks", "update_user_filter"),
+    Route("DELETE", USER_DATA + "/filters/{filter_id}", "tasks", "delete_user_filter"),
+    Route("GET", USER_DATA + "/filter-groups", "tasks", "user_filter_groups", cache=USER),
+    Route("POST", USER_DATA + "/filter-groups", "tasks", "create_user_filter_group"),
+    Route("GET", USER_DATA + "/filter-groups/{filter_group_id}", "tasks",
+          "user_filter_group", cache=USER),
+    Route("PUT", USER_DATA + "/filter-groups/{filter_group_id}", "tasks",
+          "update_user_filter_group"),
+    Route("DELETE", USER_DATA + "/filter-groups/{filter_group_id}", "tasks",
+          "delete_user_filter_group"),
+    # Reading a chat makes it the first time (chat:new): not cached.
+    Route("GET", CHAT, "tasks", "entity_chat"),
+    Route("GET", CHAT + "/messages", "tasks", "entity_chat_messages"),
+    Route("POST", CHAT + "/messages", "tasks", "post_chat_message"),
+    Route("GET", CHAT + "/messages/{chat_message_id}", "tasks", "chat_message"),
+    Route("DELETE", CHAT + "/messages/{chat_message_id}", "tasks", "delete_chat_message"),
+    Route("GET", USER_DATA + "/chats", "tasks", "user_chats", cache=USER),
+    Route("POST", "/actions/user/chats/{entity_id}/join", "tasks", "join_chat"),
+    Route("DELETE", "/actions/user/chats/{entity_id}/join", "tasks", "leave_chat"),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
           + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES
-          + COMMENT_ROUTES)
+          + COMMENT_ROUTES + USER_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -29,6 +29,14 @@
 | task:to-review | the same and comment_id | a comment asking for feedback |
 | news:new / :update / :delete | {news_id, ...} | news_feed.py (projection), news CRUD |
 | internal:read-model:tasks.departments | {} | the departments read model applied events |
+| search-filter:new / :update / :delete | {search_filter_id} | /data/user/filters, CRUD |
+| search-filter-group:new / :update / :delete | {search_filter_group_id} | /data/user/filter-groups, CRUD |
+| chat:new | {chat_id} | an entity's chat, first asked for (as Zou makes it) |
+| chat:joined / chat:left | {chat_id, person_id} | /actions/user/chats/{id}/join ({"id", "changes": {"participants": [old, new]}}) |
+| chat:update | {chat_id} | a message posted moves the chat's `last_message`; CRUD |
+| chat:new-message | {chat_id, chat_message_id, last_message} | POST /data/entities/{id}/chat/messages |
+| chat:deleted-message | {chat_id, chat_message_id} | DELETE .../chat/messages/{id} |
+| chat-message:new / :update / :delete | {chat_message_id} | CRUD /data/chat-messages |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
 | internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
 """
@@ -66,6 +74,14 @@ NEWS_DELETE = "news:delete"
 # What the notifications projection follows (notification_feed.py).
 NOTIFYING_EVENTS = (TASK_ASSIGN, COMMENT_NEW, COMMENT_REPLY, COMMENT_DELETE,
                     COMMENT_DELETE_REPLY)
+SEARCH_FILTER = "search-filter"
+SEARCH_FILTER_GROUP = "search-filter-group"
+CHAT = "chat"
+CHAT_MESSAGE = "chat-message"
+CHAT_JOINED = "chat:joined"
+CHAT_LEFT = "chat:left"
+CHAT_NEW_MESSAGE = "chat:new-message"
+CHAT_DELETED_MESSAGE = "chat:deleted-message"
 
 # What the read models follow (persons: slate_common.person_model.NAMES).
 ENTITY_FAMILIES = ("asset", "episode", "sequence", "shot", "edit", "scene", "concept")

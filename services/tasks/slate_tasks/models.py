@@ -362,3 +362,7 @@ class News(TimestampedMixin, Base):
     comment_id = sa.Column(UUID(as_uuid=True), index=True)
     task_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
     preview_file_id = sa.Column(UUID(as_uuid=True), index=True)
+
+
+# The person's own context (filters, chats) lives in its own module, on this Base.
+from slate_tasks import user_models  # noqa: E402,F401  (registers its tables)

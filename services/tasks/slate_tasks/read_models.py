@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql
 
 from slate_common import eventstore, person_model
 
-from slate_tasks import events, task_batches
+from slate_tasks import events, search_filters, task_batches
 from slate_tasks.models import Entity, EntityType, Person, Project, ProjectStatus, Task, \
     team_links
 
@@ -31,6 +31,9 @@ PROJECT_RELATIONS = ("team", "asset_types", "task_types", "task_statuses",
 
 def apply_person_event(session, event):
     person_model.apply_person_event(session, Person, event)
+    if event["name"] == "person:delete" and "old" in (event["payload"] or {}):
+        eventstore.append(session.connection(), search_filters.removals(
+            session, event.get("actor_id"), person_id=uuid.UUID(event["payload"]["old"]["id"])))
 
 
 # -- how each family's rows are kept: model, and the columns taken out of the row --------
@@ -72,6 +75,9 @@ def apply_catalog_event(session, event):
         row_id = uuid.UUID(payload["old"]["id"])
         if model is Entity:
             delete_tasks_of_entity(session, row_id, event.get("actor_id"))
+        if model is Project:
+            eventstore.append(session.connection(), search_filters.removals(
+                session, event.get("actor_id"), project_id=row_id))
         session.execute(sa.delete(model).where(model.id == row_id))
 
 

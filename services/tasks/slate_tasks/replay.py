@@ -11,6 +11,7 @@ from slate_tasks import events
 from slate_tasks.models import READ_MODELS, Base, Comment, DayOff, Department, \
     DesktopLoginLog, News, Notification, ProjectTaskStatusLink, ProjectTaskTypeLink, \
     ScheduleItem, Subscription, Task, TaskStatus, TaskType, TimeSpent, team_links
+from slate_tasks.user_models import Chat, ChatMessage, SearchFilter, SearchFilterGroup
 
 BY_FAMILY = {events.TASK: Task, events.TASK_TYPE: TaskType, events.TASK_STATUS: TaskStatus,
              events.TASK_TYPE_LINK: ProjectTaskTypeLink,
@@ -18,7 +19,11 @@ BY_FAMILY = {events.TASK: Task, events.TASK_TYPE: TaskType, events.TASK_STATUS: 
              events.SUBSCRIPTION: Subscription, events.NOTIFICATION: Notification,
              events.TIME_SPENT: TimeSpent, events.DAY_OFF: DayOff,
              events.SCHEDULE_ITEM: ScheduleItem, events.DESKTOP_LOGIN_LOG: DesktopLoginLog,
-             events.COMMENT: Comment, events.NEWS: News}
+             events.COMMENT: Comment, events.NEWS: News,
+             events.SEARCH_FILTER: SearchFilter, events.SEARCH_FILTER_GROUP: SearchFilterGroup,
+             events.CHAT: Chat, events.CHAT_MESSAGE: ChatMessage}
+# Zou's chat message events are named in the chat family; their rows are messages.
+BY_NAME = {events.CHAT_NEW_MESSAGE: ChatMessage, events.CHAT_DELETED_MESSAGE: ChatMessage}
 _READ_TABLES = {model.__table__ for model in READ_MODELS + (Department,)} | {team_links}
 TABLES = types.SimpleNamespace(sorted_tables=[
     table for table in Base.metadata.sorted_tables if table not in _READ_TABLES])
@@ -26,4 +31,4 @@ TABLES = types.SimpleNamespace(sorted_tables=[
 
 def event_models(name):
     """The model an event of this name changes, or None if it is not the service's."""
-    return BY_FAMILY.get(name.rsplit(":", 1)[0])
+    return BY_NAME.get(name) or BY_FAMILY.get(name.rsplit(":", 1)[0])

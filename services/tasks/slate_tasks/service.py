@@ -12,12 +12,14 @@ from slate_tasks import notification_feed, notifications, subscriptions
 from slate_tasks.comment_entrypoints import CommentEntrypoints
 from slate_tasks.notification_entrypoints import NotificationEntrypoints
 from slate_tasks.time_entrypoints import TimeEntrypoints
+from slate_tasks.user_entrypoints import CRUD_MODELS as USER_CRUD_MODELS, UserEntrypoints
 
 MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_STATUSES,
                                        tasks.TASKS, subscriptions.SUBSCRIPTIONS,
                                        notifications.NOTIFICATIONS, time_spents.TIME_SPENTS,
                                        day_offs.DAY_OFFS, schedule_items.SCHEDULE_ITEMS,
                                        comment_crud.COMMENTS, news_reads.NEWS)}
+MODELS.update(USER_CRUD_MODELS)
 OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_task,
              ("tasks", "create"): tasks.create_task, ("tasks", "update"): tasks.update_task,
              ("task-types", "delete"): project_settings.delete_task_type,
@@ -43,10 +45,11 @@ def kind_of(request):
 
 
 class TasksService(CrudEntrypoints, NotificationEntrypoints, TimeEntrypoints,
-                   CommentEntrypoints):
+                   CommentEntrypoints, UserEntrypoints):
     """The generic CRUD entrypoints come from CrudEntrypoints; notifications' and
     subscriptions' from NotificationEntrypoints; time sheets' from TimeEntrypoints;
-    comments' and the news feed's from CommentEntrypoints."""
+    comments' and the news feed's from CommentEntrypoints; an artist's own context,
+    filters, chats and search from UserEntrypoints."""
     name = "tasks"
     crud_models = MODELS
     crud_overrides = OVERRIDES

@@ -23,7 +23,9 @@ Sequence = orm.aliased(Entity, name="sequence")
 Episode = orm.aliased(Entity, name="episode")
 
 
-def _todo_query(person_id, done):
+def todo_select():
+    """A task with its production, entity, sequence, episode, type and status columns
+    (the labels `todo_json` reads)."""
     return (sa.select(Task.__table__, Project.name.label("project_name"),
                       Project.row["has_avatar"].label("project_has_avatar"),
                       Entity.row.label("entity"), EntityType.name.label("entity_type_name"),
@@ -35,14 +37,18 @@ def _todo_query(person_id, done):
                       TaskStatus.name.label("task_status_name"),
                       TaskStatus.color.label("task_status_color"),
                       TaskStatus.short_name.label("task_status_short_name"))
-            .join(task_person_links, task_person_links.c.task_id == Task.id)
             .join(Project, Project.id == Task.project_id)
             .join(TaskType, TaskType.id == Task.task_type_id)
             .join(TaskStatus, TaskStatus.id == Task.task_status_id)
             .join(Entity, Entity.id == Task.entity_id)
             .join(EntityType, EntityType.id == Entity.entity_type_id)
             .outerjoin(Sequence, Sequence.id == Entity.parent_id)
-            .outerjoin(Episode, Episode.id == Sequence.parent_id)
+            .outerjoin(Episode, Episode.id == Sequence.parent_id))
+
+
+def _todo_query(person_id, done):
+    return (todo_select()
+            .join(task_person_links, task_person_links.c.task_id == Task.id)
             .where(task_person_links.c.person_id == person_id,
                    TaskStatus.is_done.is_(done))
             .order_by(*((Task.end_date.desc(),) if done else ()), TaskType.name, Entity.name))
@@ -63,7 +69,7 @@ def _episode(uow, row, entity):
     return source_id, episode.name if episode else "MP"
 
 
-def _todo(uow, row):
+def todo_json(uow, row):
     entity = row["entity"]
     episode_id, episode_name = _episode(uow, row, entity)
     task = task_lists.task_json(row)
@@ -89,7 +95,7 @@ def _todo(uow, row):
 
 def _todos(uow, person_id, projects, done):
     query = _todo_query(person_id, done).where(Task.project_id.in_(projects))
-    found = [_todo(uow, row) for row in uow.session.execute(query).mappings()]
+    found = [todo_json(uow, row) for row in uow.session.execute(query).mappings()]
     last = comment_reads.last_comments(uow, [access.as_uuid(task["id"]) for task in found])
     for task in found:
         task["last_comment"] = last.get(task["id"], {})

@@ -56,11 +56,14 @@ def test_replaying_the_log_rebuilds_every_tasks_table(services, studio, clean_db
         "entity_id": studio["shots"][1]["id"], "task_type_id": animation["id"],
         "name": "doomed"}})["body"]
     me.crud_delete({"route": TASKS, "params": {"instance_id": doomed["id"]}})
+    _saved_filters_and_chats(services, people, project, studio["shots"][0])
     projected()
     before = dump(clean_db)
     assert len(before["tasks"]) == 3 and len(before["task_person_links"]) == 3
     assert len(before["project_task_type_links"]) == 1
     assert len(before["project_task_status_links"]) == 1
+    assert len(before["search_filters"]) == 1 and len(before["search_filter_groups"]) == 1
+    assert len(before["chat_messages"]) == 1 and len(before["chat_participants"]) == 1
 
     with orm.Session(clean_db) as session, session.begin():
         for table in reversed(replay.TABLES.sorted_tables):
@@ -173,3 +176,30 @@ def _behind(engine):
     with engine.connect() as connection:
         return eventstore.tracked_position(connection, news_feed.NEWS_CONSUMER) \
             < eventstore.head(connection) - 1
+
+
+def _saved_filters_and_chats(services, people, project, shot):
+    """Filters and groups made, changed and deleted; a chat joined and left, messages
+    posted and deleted."""
+    _, artist = services(people["user"])
+    _, manager = services(people["manager"])
+    group = artist.create_user_filter_group({"body": {
+        "name": "G", "list_type": "asset", "project_id": project["id"]}})["body"]
+    kept = artist.create_user_filter({"body": {
+        "name": "F", "query": "q", "search_filter_group_id": group["id"]}})["body"]
+    artist.update_user_filter({"params": {"filter_id": kept["id"]},
+                               "body": {"name": "F2", "search_filter_group_id": None}})
+    artist.update_user_filter_group({"params": {"filter_group_id": group["id"]},
+                                     "body": {"color": "#00ff00"}})
+    gone = artist.create_user_filter_group({"body": {"name": "H"}})["body"]
+    artist.create_user_filter({"body": {"name": "in H", "query": "x",
+                                        "search_filter_group_id": gone["id"]}})
+    artist.delete_user_filter_group({"params": {"filter_group_id": gone["id"]}})
+    where = {"params": {"entity_id": shot["id"]}}
+    for person in (artist, manager):
+        person.join_chat(where)
+    first = artist.post_chat_message({**where, "body": {"message": "one"}})["body"]
+    manager.post_chat_message({**where, "body": {"message": "two"}})
+    artist.delete_chat_message({"params": {"entity_id": shot["id"],
+                                           "chat_message_id": first["id"]}})
+    artist.leave_chat(where)
