@@ -74,7 +74,16 @@ class Entity(Base):
     row = sa.Column(JSONB, nullable=False, default=dict)
 
 
-READ_MODELS = (Person, ProjectStatus, Project, EntityType, Entity)
+class CastingLink(Base):
+    """A casting link of the catalog (`entity_out_id`, an asset, cast in `entity_in_id`):
+    the boards filter assets by the episodes they are cast in (`boards.py`)."""
+    __tablename__ = "casting_links"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    entity_in_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    entity_out_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+
+
+READ_MODELS = (Person, ProjectStatus, Project, EntityType, Entity, CastingLink)
 
 
 # -- the service's own data ------------------------------------------------------------

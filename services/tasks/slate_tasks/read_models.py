@@ -18,8 +18,8 @@ from sqlalchemy.dialects import postgresql
 from slate_common import eventstore, person_model
 
 from slate_tasks import events, task_batches
-from slate_tasks.models import Entity, EntityType, Person, Project, ProjectStatus, Task, \
-    team_links
+from slate_tasks.models import CastingLink, Entity, EntityType, Person, Project, \
+    ProjectStatus, Task, team_links
 
 PERSONS_CONSUMER = "tasks.persons"
 CATALOG_CONSUMER = "tasks.catalog"
@@ -56,6 +56,9 @@ KEPT = {
     **{family: (EntityType, lambda row: {"name": row["name"]})
        for family in events.TYPE_FAMILIES},
     **{family: (Entity, _entity_columns) for family in events.ENTITY_FAMILIES},
+    events.ENTITY_LINK: (CastingLink, lambda row: {
+        "entity_in_id": _uuid(row["entity_in_id"]),
+        "entity_out_id": _uuid(row["entity_out_id"])}),
 }
 
 
@@ -66,12 +69,14 @@ def apply_catalog_event(session, event):
     payload = event["payload"] or {}
     if kind == "new" and "new" in payload:
         _upsert(session, model, columns, payload["new"])
-    elif kind == "update" and "changes" in payload:
+    elif kind in ("update", "casting-update") and "changes" in payload:
         _update(session, model, columns, payload)
     elif kind == "delete" and "old" in payload:
         row_id = uuid.UUID(payload["old"]["id"])
         if model is Entity:
             delete_tasks_of_entity(session, row_id, event.get("actor_id"))
+            session.execute(sa.delete(CastingLink).where(sa.or_(
+                CastingLink.entity_in_id == row_id, CastingLink.entity_out_id == row_id)))
         session.execute(sa.delete(model).where(model.id == row_id))
 
 
