@@ -5,7 +5,9 @@ Request sent to the service (its single positional argument):
      "route": {**row.extra, "policy": row.policy}}
 Reply expected: {"status": int, "body": json, "cookies"?: {"set": {...}, "clear": [...]},
 "content_type"?: "application/x-ndjson"}; with that content type the body is a list
-written one JSON document per line (NDJSON), e.g. Zou's streamed boards.
+written one JSON document per line (NDJSON), e.g. Zou's streamed boards. A service may
+answer `"body_json": text` instead of `body`: JSON (or NDJSON) it encoded itself, written
+as is (large replies are then never decoded and re-encoded on the way).
 """
 import functools
 import itertools
@@ -153,7 +155,10 @@ def write_reply(resp, reply, path_prefix=""):
         raise BadReply(repr(reply)[:200])
     status = reply.get("status", 200)
     resp.status = status
-    if status != 204 and reply.get("content_type") == NDJSON \
+    if status != 204 and isinstance(reply.get("body_json"), str):
+        resp.data = reply["body_json"].encode()
+        resp.content_type = NDJSON if reply.get("content_type") == NDJSON else JSON
+    elif status != 204 and reply.get("content_type") == NDJSON \
             and isinstance(reply.get("body"), list):
         resp.data = b"".join(dumps(line) + b"\n" for line in reply["body"])
         resp.content_type = NDJSON

@@ -10,6 +10,8 @@ not served yet, so no one is subscribed to anything.
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
+from slate_common import task_fields
+
 from slate_tasks import tasks
 from slate_tasks.models import Task, task_person_links
 
@@ -17,15 +19,7 @@ BASE_FIELDS = ("id", "estimation", "entity_id", "end_date", "due_date", "done_da
                "duration", "last_comment_date", "last_preview_file_id", "priority",
                "real_start_date", "retake_count", "start_date", "difficulty",
                "task_status_id", "task_type_id", "data")
-ASSET_FIELDS = ("id", "due_date", "done_date", "duration", "entity_id", "estimation",
-                "end_date", "is_subscribed", "last_comment_date", "last_preview_file_id",
-                "priority", "real_start_date", "retake_count", "start_date", "difficulty",
-                "task_status_id", "task_type_id", "assignees", "data")
-SHOT_FIELDS = ("id", "duration", "due_date", "end_date", "done_date", "entity_id",
-               "estimation", "is_subscribed", "last_comment_date", "last_preview_file_id",
-               "nb_assets_ready", "priority", "real_start_date", "retake_count",
-               "start_date", "difficulty", "nb_drawings", "task_status_id", "task_type_id",
-               "assignees", "data")
+ASSET_FIELDS, SHOT_FIELDS = task_fields.ASSET_TASK_FIELDS, task_fields.SHOT_TASK_FIELDS
 EDIT_FIELDS = ("id", "duration", "due_date", "entity_id", "end_date", "estimation",
                "last_comment_date", "last_preview_file_id", "nb_assets_ready", "priority",
                "real_start_date", "retake_count", "start_date", "task_status_id",
@@ -36,6 +30,7 @@ CONCEPT_FIELDS = ("id", "duration", "due_date", "end_date", "entity_id", "estima
 # Zou adds these two to every non-compact task dict that lacks them.
 ALWAYS = ("is_subscribed", "assignees")
 EMPTY_JSON_LIST = sa.literal_column("'[]'::json")
+DATETIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS'
 
 
 def _assignees(mine=None):
@@ -58,6 +53,8 @@ def _column(name, assigned_to):
         return sa.func.coalesce(column, 0)
     if name.endswith("_id") or name == "id":
         return sa.cast(column, sa.Text)
+    if isinstance(column.type, sa.DateTime):   # Zou's dates: to the second
+        return sa.func.to_char(column, DATETIME_FORMAT)
     return column
 
 

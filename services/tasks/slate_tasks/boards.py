@@ -12,6 +12,9 @@ concepts to vendors and clients. The assets and shots boards also answer Zou's
 `compact=true` (positional rows, field names in a header) and `stream=true` (NDJSON:
 the header on the first line, then one row per line; `streamed()`).
 """
+import itertools
+import json
+
 import sqlalchemy as sa
 from sqlalchemy import orm
 
@@ -70,12 +73,12 @@ class Board:
         """The person whose assigned entities and tasks alone are listed, if any."""
         return self.me.id if self.vendor or "assigned_to" in self.args else None
 
-    def tasks(self, fields, only_mine=True, compact=False):
-        """The tasks column of the board's rows; `only_mine`: a vendor's assignees lists
-        hold only them (Zou's assignee filter on the links)."""
-        mine = self.assigned_to
-        return board_tasks.tasks_of(Entity.id, fields, self.me.role == "client", compact,
-                                    mine, only_mine).label("tasks")
+    def tasks(self, fields, compact=False, as_text=False):
+        """The tasks column of the board's rows (JSON text with `as_text`); a vendor's
+        assignees lists hold only them (Zou's assignee filter on the links)."""
+        tasks = board_tasks.tasks_of(Entity.id, fields, self.me.role == "client", compact,
+                                     self.assigned_to)
+        return (sa.cast(tasks, sa.Text) if as_text else tasks).label("tasks")
 
     def common_filters(self, query):
         for name, column in (("id", Entity.id), ("project_id", Entity.project_id)):
@@ -107,15 +110,32 @@ def present_or_none(value):
     return None if value in (None, "") else value
 
 
-def reply(board, header, rows):
-    """Zou's answer to a board: a list of rows, or with `compact` / `stream`, the header
-    (field names when compact) then the rows, as one object or as NDJSON lines."""
-    if not board.stream and not board.compact:
-        return {"status": 200, "body": list(rows)}
-    header = {"compact": board.compact, **(header if board.compact else {})}
-    if not board.stream:
-        return {"status": 200, "body": {**header, "rows": list(rows)}}
-    return {"status": 200, "body": [header, *rows], "content_type": NDJSON}
+def _dumps(value):
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _row_json(fields, values, compact):
+    """One row's JSON text (a list when compact); its last value, the tasks, is JSON
+    text already (PostgreSQL's), spliced in rather than decoded and encoded again."""
+    *own, tasks_text = values
+    if compact:
+        return _dumps(own)[:-1] + "," + tasks_text + "]"
+    return _dumps(dict(zip(fields, own)))[:-1] + ',"tasks":' + tasks_text + "}"
+
+
+def reply(board, fields, header, rows):
+    """Zou's answer to a board, encoded here (`body_json`, written as is by the gateway):
+    a list of rows, or with `compact` / `stream`, the header (field names when compact)
+    then the rows, as one object or as NDJSON lines."""
+    lines = (_row_json(fields, values, board.compact) for values in rows)
+    head = {"compact": board.compact, **(header if board.compact else {})}
+    if board.stream:
+        text = "".join(line + "\n" for line in itertools.chain([_dumps(head)], lines))
+        return {"status": 200, "body_json": text, "content_type": NDJSON}
+    listing = "[" + ",".join(lines) + "]"
+    if board.compact:
+        listing = _dumps(head)[:-1] + ',"rows":' + listing + "}"
+    return {"status": 200, "body_json": listing}
 
 
 # -- assets ----------------------------------------------------------------------------
@@ -174,13 +194,11 @@ def assets_with_tasks(uow, caller, query_args):
         Entity.id, Entity.name, Entity.entity_type_id, Entity.source_id, Entity.canceled,
         Entity.row, EntityType.name.label("type_name"),
         _casting_episodes(board).label("episodes"),
-        board.tasks(board_tasks.ASSET_FIELDS, compact=board.compact))
+        board.tasks(board_tasks.ASSET_FIELDS, board.compact, as_text=True))
         .join(EntityType, EntityType.id == Entity.entity_type_id)
         .order_by(EntityType.name, Entity.name))
     rows = (_asset_values(row) for row in board.rows(query))
-    if not board.compact:
-        rows = (dict(zip(ASSET_FIELDS, values)) for values in rows)
-    return reply(board, {"asset_fields": list(ASSET_FIELDS),
+    return reply(board, ASSET_FIELDS, {"asset_fields": list(ASSET_FIELDS),
                          "task_fields": list(board_tasks.ASSET_FIELDS)}, rows)
 
 
@@ -210,7 +228,7 @@ def shots_with_tasks(uow, caller, query_args):
     query = board.common_filters(
         owned_columns(Episode.id.label("episode_id"), Episode.name.label("episode_name"),
                       Sequence.name.label("sequence_name"),
-                      board.tasks(board_tasks.SHOT_FIELDS, compact=board.compact))
+                      board.tasks(board_tasks.SHOT_FIELDS, board.compact, as_text=True))
         .join(Sequence, Sequence.id == Entity.parent_id)
         .outerjoin(Episode, Episode.id == Sequence.parent_id)
         .where(Entity.entity_type_id == type_named("Shot"))
@@ -221,9 +239,7 @@ def shots_with_tasks(uow, caller, query_args):
     elif episode_id not in (None, "all"):
         query = query.where(Sequence.parent_id == access.as_uuid(episode_id))
     rows = (_shot_values(row) for row in board.rows(query))
-    if not board.compact:
-        rows = (dict(zip(SHOT_FIELDS, values)) for values in rows)
-    return reply(board, {"shot_fields": list(SHOT_FIELDS),
+    return reply(board, SHOT_FIELDS, {"shot_fields": list(SHOT_FIELDS),
                          "task_fields": list(board_tasks.SHOT_FIELDS)}, rows)
 
 
