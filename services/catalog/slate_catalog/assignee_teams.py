@@ -16,7 +16,6 @@ from slate_common.db import utcnow
 from slate_catalog import events
 from slate_catalog.models import Project, project_person_links as links
 
-CONSUMER = "catalog.task-assignees"
 NAMES = (events.TASK_ASSIGN,)
 
 

@@ -15,7 +15,6 @@ from slate_common import projections, schemas, task_fields
 from slate_catalog import events
 from slate_catalog.models import EntityTask
 
-CONSUMER = "catalog.entity-tasks"
 NAMES = events.TASK_EVENTS
 
 

@@ -10,7 +10,7 @@ from slate_catalog import asset_sharing, concepts, deletions, edits, entity_crud
     entity_tasks, scenes, shots
 from slate_catalog import asset_instances, casting, casting_links, casting_reads, scene_shots
 from slate_catalog import budgets, descriptors, descriptors_all, planning, templates
-from slate_catalog import assignee_teams, task_settings
+from slate_catalog import task_followers
 
 MODELS = {spec.name: spec for spec in (
     projects.PROJECTS, projects.PROJECT_STATUSES, entity_types.ENTITY_TYPES,
@@ -34,12 +34,8 @@ class CatalogService:
     db = Database()
     identity = Caller()
     refresh_persons = EventFollower(persons.CONSUMER, persons.apply_event, persons.NAMES)
-    refresh_entity_tasks = EventFollower(entity_tasks.CONSUMER, entity_tasks.apply_event,
-                                         entity_tasks.NAMES)
-    follow_task_settings = EventFollower(task_settings.CONSUMER, task_settings.apply_event,
-                                         task_settings.NAMES)
-    follow_assignees = EventFollower(assignee_teams.CONSUMER, assignee_teams.apply_event,
-                                     assignee_teams.NAMES)
+    refresh_entity_tasks = EventFollower(task_followers.CONSUMER, task_followers.apply_event,
+                                         task_followers.NAMES)
 
     @property
     def caller(self):

@@ -14,7 +14,6 @@ from slate_common import projections
 from slate_catalog import events
 from slate_catalog.models import TaskStatusSetting, TaskTypeSetting
 
-CONSUMER = "catalog.task-settings"
 NAMES = events.TASK_SETTING_EVENTS
 MODELS = {events.TASK_TYPE_LINK: TaskTypeSetting, events.TASK_STATUS_LINK: TaskStatusSetting}
 

@@ -13,7 +13,7 @@
 | task:assign / task:unassign | {task_id, person_id} | assignments ({"id", "changes": {"assignees": [old, new]}}) |
 | task:delete | {task_id} | DELETE /data/tasks/{id}, or its entity deleted in the catalog |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
-| internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
+| internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events (casting links and counts too, for the boards) |
 """
 TASK = "task"
 TASK_TYPE = "task-type"

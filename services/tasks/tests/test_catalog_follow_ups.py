@@ -3,6 +3,14 @@ production's team (Zou), a production lists its task types and statuses, and an 
 or shot's page lists its tasks. Both services run; the catalog only follows the log."""
 import json
 
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from slate_common import projections
+
+from slate_catalog import replay
+from slate_catalog.models import EntityTask, TaskStatusSetting, TaskTypeSetting
+
 PROJECTS = {"model": "projects"}
 
 
@@ -95,3 +103,35 @@ def test_asset_and_shot_pages_list_their_tasks(services, studio, create_person, 
     catalog.add_team_member({"params": where, "body": {"person_id": str(client.id)}})
     wait_until(lambda: asset_tasks(client))
     assert asset_tasks(client)[0]["assignees"] == []
+
+
+def test_the_catalogs_read_models_of_tasks_replay(services, studio, clean_db, wait_until):
+    """`slate rebuild catalog` rebuilds the tasks and task settings it follows."""
+    catalog, tasks = services(studio["people"]["admin"])
+    where = {"project_id": studio["project"]["id"]}
+    animation = studio["task_types"][("Animation", "Shot")]
+    tasks.add_task_type_setting({"params": where, "body": {"task_type_id": animation["id"]}})
+    tasks.add_task_status_setting({"params": where, "body": {
+        "task_status_id": studio["statuses"]["wip"]["id"]}})
+    task = tasks.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
+                                      "body": {"task_type_ids": [animation["id"]]}})["body"][0]
+    tasks.crud_update({"route": {"model": "tasks"}, "params": {"instance_id": task["id"]},
+                       "body": {"estimation": 3, "due_date": "2027-01-04T10:00:00"}})
+    tasks.assign_task({"params": {"task_id": task["id"]},
+                       "body": {"person_id": str(studio["people"]["user"].id)}})
+    tables = [EntityTask.__table__, TaskTypeSetting.__table__, TaskStatusSetting.__table__]
+
+    def dump():
+        with clean_db.connect() as connection:
+            return [[dict(row._mapping) for row in connection.execute(
+                sa.select(table).order_by(table.c.id))] for table in tables]
+    wait_until(lambda: all(dump()) and dump()[0][0]["assignees"])
+    before = dump()
+    assert before[0][0]["estimation"] == 3
+    with orm.Session(clean_db) as session, session.begin():
+        for table in tables:
+            session.execute(table.delete())
+        projections.replay(session, lambda name: replay.event_models(name)
+                           if replay.event_models(name) in (EntityTask, TaskTypeSetting,
+                                                            TaskStatusSetting) else None)
+    assert dump() == before
