@@ -54,10 +54,14 @@ class Board:
 
     def check_project(self, project_id):
         """Zou's check_project_access: admins, or the production's team (no production
-        named: admins only)."""
+        named: admins only; an unknown one: 404)."""
         self.me = access.current_person(self.uow, self.caller)
-        if self.me.role != "admin" and (project_id is None or not access.in_team(
-                self.uow, self.caller, access.as_uuid(project_id), self.me.id)):
+        if self.me.role == "admin":
+            return
+        if project_id is None:
+            raise errors.Forbidden()
+        project = access.project_or_404(self.uow, self.caller, project_id)
+        if not access.in_team(self.uow, self.caller, project.id, self.me.id):
             raise errors.Forbidden()
 
     def refuse(self, *roles):

@@ -166,6 +166,10 @@ def test_bad_ids_are_400(services, board, refused):
     _, tasks = services(board["people"]["admin"])
     assert refused(tasks.shots_with_tasks, {"query": {"project_id": "nope"}}) == (
         "Invalid", "Invalid UUID format for project_id: nope")
+    unknown = {"query": {"project_id": "00000000-0000-0000-0000-000000000000"}}
+    assert parsed(tasks.shots_with_tasks(unknown))["body"] == []     # admins: no lookup
+    _, artist_tasks = services(board["people"]["user"])
+    assert refused(artist_tasks.shots_with_tasks, unknown)[0] == "NotFound"
 
 
 def _board_calls(project_id):
