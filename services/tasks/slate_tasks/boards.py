@@ -7,7 +7,7 @@ so Python only shapes each row from its columns. Zou's filters: `id`, `project_i
 `episode_id` (`main`: assets of no episode / edits of none; `all`: every episode),
 `assigned_to` (only what the caller is assigned to). Zou's access: the production's
 team (admins: any); vendors see only the entities they have tasks on and only their
-tasks; clients get the studio fields of tasks blank; scenes are refused to vendors,
+tasks, without the metadata of descriptors restricted to other departments; clients get the studio fields of tasks blank; scenes are refused to vendors,
 concepts to vendors and clients. The assets and shots boards also answer Zou's
 `compact=true` (positional rows, field names in a header) and `stream=true` (NDJSON:
 the header on the first line, then one row per line; `streamed()`).
@@ -23,7 +23,8 @@ from slate_common.replies import is_true
 
 from slate_tasks import access, board_tasks, tasks
 from slate_tasks.board_tasks import assigned_task
-from slate_tasks.models import CastingLink, Entity, EntityType, Project, Task, team_links
+from slate_tasks.models import CastingLink, Entity, EntityType, MetadataDescriptor, Project, \
+    Task, team_links
 
 NDJSON = "application/x-ndjson"
 SENTINELS = ("main", "all")
@@ -48,6 +49,7 @@ class Board:
                     "Invalid UUID format for %s: %s" % (name, value)))
         self.uow, self.caller = uow, caller
         self.me = None
+        self.hidden = {}
 
     def get(self, name):
         return self.args.get(name)
@@ -63,6 +65,24 @@ class Board:
         project = access.project_or_404(self.uow, self.caller, project_id)
         if not access.in_team(self.uow, self.caller, project.id, self.me.id):
             raise errors.Forbidden()
+
+    def hide_restricted_metadata(self, kind):
+        """For a vendor, the `data` keys of this kind's descriptors restricted to
+        departments they are not in, per production (Zou's vendor metadata rule)."""
+        if not self.vendor:
+            return
+        mine = set(self.me.profile.get("departments") or [])
+        for descriptor in self.uow.session.scalars(sa.select(MetadataDescriptor).where(
+                MetadataDescriptor.entity_type == kind)):
+            if descriptor.departments and not mine & set(descriptor.departments):
+                self.hidden.setdefault(descriptor.project_id, set()).add(descriptor.field_name)
+
+    def data(self, row):
+        """The row's entity `data`, without what the caller may not see."""
+        data = row["row"].get("data") or {}
+        hidden = self.hidden.get(row["project_id"])
+        return {key: value for key, value in data.items() if key not in hidden} \
+            if hidden else data
 
     def refuse(self, *roles):
         if self.me.role in roles:
@@ -194,26 +214,26 @@ def assets_with_tasks(uow, caller, query_args):
     """GET /data/assets/with-tasks."""
     board = Board(uow, caller, query_args)
     _check_asset_access(board)
+    board.hide_restricted_metadata("Asset")
     query = _asset_filters(board, sa.select(
         Entity.id, Entity.name, Entity.entity_type_id, Entity.source_id, Entity.canceled,
-        Entity.row, EntityType.name.label("type_name"),
+        Entity.project_id, Entity.row, EntityType.name.label("type_name"),
         _casting_episodes(board).label("episodes"),
         board.tasks(board_tasks.ASSET_FIELDS, board.compact, as_text=True))
         .join(EntityType, EntityType.id == Entity.entity_type_id)
         .order_by(EntityType.name, Entity.name))
-    rows = (_asset_values(row) for row in board.rows(query))
+    rows = (_asset_values(row, board.data(row)) for row in board.rows(query))
     return reply(board, ASSET_FIELDS, {"asset_fields": list(ASSET_FIELDS),
                          "task_fields": list(board_tasks.ASSET_FIELDS)}, rows)
 
 
-def _asset_values(row):
+def _asset_values(row, data):
     entity = row["row"]
     return [str(row["id"]), row["name"], str(entity.get("preview_file_id") or ""),
             entity.get("description"), row["type_name"], str(row["entity_type_id"]),
             row["canceled"], str(entity.get("ready_for")),
             str(row["source_id"]) if row["source_id"] else "", row["episodes"],
-            entity.get("is_casting_standby"), entity.get("is_shared"),
-            entity.get("data") or {}, row["tasks"]]
+            entity.get("is_casting_standby"), entity.get("is_shared"), data, row["tasks"]]
 
 
 # -- shots -----------------------------------------------------------------------------
@@ -229,6 +249,7 @@ def shots_with_tasks(uow, caller, query_args):
     """GET /data/shots/with-tasks."""
     board = Board(uow, caller, query_args)
     board.check_project(board.get("project_id"))
+    board.hide_restricted_metadata("Shot")
     query = board.common_filters(
         owned_columns(Episode.id.label("episode_id"), Episode.name.label("episode_name"),
                       Sequence.name.label("sequence_name"),
@@ -242,7 +263,7 @@ def shots_with_tasks(uow, caller, query_args):
         query = query.where(Sequence.parent_id.is_(None))
     elif episode_id not in (None, "all"):
         query = query.where(Sequence.parent_id == access.as_uuid(episode_id))
-    rows = (_shot_values(row) for row in board.rows(query))
+    rows = (_shot_values(row, board.data(row)) for row in board.rows(query))
     return reply(board, SHOT_FIELDS, {"shot_fields": list(SHOT_FIELDS),
                          "task_fields": list(board_tasks.SHOT_FIELDS)}, rows)
 
@@ -251,9 +272,8 @@ def text_or_none(value):
     return None if value is None else str(value)
 
 
-def _shot_values(row):
+def _shot_values(row, data):
     entity = row["row"]
-    data = entity.get("data") or {}
     return [row["canceled"], data, entity.get("description"), str(row["entity_type_id"]),
             text_or_none(row["episode_id"]), row["episode_name"] or "", data.get("fps"),
             data.get("frame_in"), data.get("frame_out"), str(row["id"]), row["name"],

@@ -44,8 +44,9 @@ def entities_with_tasks(uow, caller, kind, query_args):
     tasks = board_tasks.tasks_of(Entity.id, board_tasks.BASE_FIELDS,
                                  board.me.role == "client", assigned_to=mine,
                                  only_mine=False)
-    query = (sa.select(Entity.id, Entity.name, Entity.parent_id, Entity.canceled, Entity.row,
-                       tasks.label("tasks"))
+    board.hide_restricted_metadata(kind)
+    query = (sa.select(Entity.id, Entity.name, Entity.parent_id, Entity.canceled,
+                       Entity.project_id, Entity.row, tasks.label("tasks"))
              .where(Entity.entity_type_id == type_named(kind)).order_by(Entity.name))
     if board.get("project_id") is not None:
         query = query.where(Entity.project_id == access.as_uuid(board.get("project_id")))
@@ -53,12 +54,11 @@ def entities_with_tasks(uow, caller, kind, query_args):
         query = query.where(Entity.parent_id == access.as_uuid(board.get("episode_id")))
     if board.vendor:
         query = query.where(_assigned_below(board, kind))
-    return [_entity_json(row) for row in board.rows(query)]
+    return [_entity_json(row, board.data(row)) for row in board.rows(query)]
 
 
-def _entity_json(row):
+def _entity_json(row, data):
     entity = row["row"]
-    data = entity.get("data") or {}
     return {"id": str(row["id"]), "name": row["name"],
             "status": entity.get("status") or "running",
             "episode_id": str(row["parent_id"]), "description": entity.get("description"),
@@ -71,6 +71,7 @@ def edits_with_tasks(uow, caller, query_args):
     """GET /data/edits/with-tasks."""
     board = Board(uow, caller, query_args)
     board.check_project(board.get("project_id"))
+    board.hide_restricted_metadata("Edit")
     query = board.common_filters(
         owned_columns(Episode.name.label("episode_name"), board.tasks(board_tasks.EDIT_FIELDS))
         .outerjoin(Episode, Episode.id == Entity.parent_id)
@@ -80,13 +81,13 @@ def edits_with_tasks(uow, caller, query_args):
         query = query.where(Entity.parent_id.is_(None))
     elif episode_id not in (None, "all"):
         query = query.where(Entity.parent_id == access.as_uuid(episode_id))
-    return [_edit_json(row) for row in board.rows(query)]
+    return [_edit_json(row, board.data(row)) for row in board.rows(query)]
 
 
-def _owned_json(row):
+def _owned_json(row, data):
     """What edits and concepts share: the entity's own fields and production."""
     entity = row["row"]
-    return {"canceled": row["canceled"], "data": entity.get("data") or {},
+    return {"canceled": row["canceled"], "data": data,
             "description": entity.get("description"),
             "entity_type_id": str(row["entity_type_id"]), "id": str(row["id"]),
             "name": row["name"], "parent_id": text_or_none(row["parent_id"]),
@@ -96,8 +97,8 @@ def _owned_json(row):
             "nb_entities_out": entity.get("nb_entities_out"), "tasks": row["tasks"]}
 
 
-def _edit_json(row):
-    return {**_owned_json(row), "episode_id": text_or_none(row["parent_id"]),
+def _edit_json(row, data):
+    return {**_owned_json(row, data), "episode_id": text_or_none(row["parent_id"]),
             "episode_name": row["episode_name"] or "", "type": "Edit"}
 
 
@@ -109,11 +110,11 @@ def concepts_with_tasks(uow, caller, query_args):
     query = board.common_filters(
         owned_columns(board.tasks(board_tasks.CONCEPT_FIELDS))
         .where(Entity.entity_type_id == type_named("Concept")).order_by(Entity.name))
-    return [_concept_json(row) for row in board.rows(query)]
+    return [_concept_json(row, board.data(row)) for row in board.rows(query)]
 
 
-def _concept_json(row):
-    out = _owned_json(row)
+def _concept_json(row, data):
+    out = _owned_json(row, data)
     entity = row["row"]
     data = out["data"]
     out.update({"fps": data.get("fps"), "frame_in": data.get("frame_in"),

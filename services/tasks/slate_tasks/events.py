@@ -32,7 +32,9 @@ ENTITY_FAMILIES = ("asset", "episode", "sequence", "shot", "edit", "scene", "con
 TYPE_FAMILIES = ("entity-type", "asset-type")
 CATALOG_FAMILIES = ("project", "project-status") + TYPE_FAMILIES + ENTITY_FAMILIES
 ENTITY_LINK = "entity-link"
-CATALOG_EVENTS = tuple("%s:%s" % (family, kind) for family in CATALOG_FAMILIES
+METADATA_DESCRIPTOR = "metadata-descriptor"
+CATALOG_EVENTS = tuple("%s:%s" % (family, kind)
+                       for family in CATALOG_FAMILIES + (METADATA_DESCRIPTOR,)
                        for kind in ("new", "update", "delete")) + (
     # the boards read casting counts and the episodes assets are cast in
     "asset:casting-update", "episode:casting-update", "shot:casting-update",

@@ -83,7 +83,20 @@ class CastingLink(Base):
     entity_out_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
 
 
-READ_MODELS = (Person, ProjectStatus, Project, EntityType, Entity, CastingLink)
+class MetadataDescriptor(Base):
+    """A production's custom column (the catalog's): vendors do not see the `data` keys
+    of descriptors restricted to departments they are not in (`boards.py`)."""
+    __tablename__ = "metadata_descriptors"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    project_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    entity_type = sa.Column(sa.String(60), nullable=False)
+    field_name = sa.Column(sa.String(120), nullable=False)
+    departments = sa.Column(JSONB, nullable=False, default=list)
+    row = sa.Column(JSONB, nullable=False, default=dict)
+
+
+READ_MODELS = (Person, ProjectStatus, Project, EntityType, Entity, CastingLink,
+               MetadataDescriptor)
 
 
 # -- the service's own data ------------------------------------------------------------

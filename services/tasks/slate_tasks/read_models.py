@@ -18,8 +18,8 @@ from sqlalchemy.dialects import postgresql
 from slate_common import eventstore, person_model
 
 from slate_tasks import events, task_batches
-from slate_tasks.models import CastingLink, Entity, EntityType, Person, Project, \
-    ProjectStatus, Task, team_links
+from slate_tasks.models import CastingLink, Entity, EntityType, MetadataDescriptor, Person, \
+    Project, ProjectStatus, Task, team_links
 
 PERSONS_CONSUMER = "tasks.persons"
 CATALOG_CONSUMER = "tasks.catalog"
@@ -56,6 +56,9 @@ KEPT = {
     **{family: (EntityType, lambda row: {"name": row["name"]})
        for family in events.TYPE_FAMILIES},
     **{family: (Entity, _entity_columns) for family in events.ENTITY_FAMILIES},
+    events.METADATA_DESCRIPTOR: (MetadataDescriptor, lambda row: {
+        "project_id": _uuid(row["project_id"]), "entity_type": row["entity_type"],
+        "field_name": row["field_name"], "departments": row.get("departments") or []}),
     events.ENTITY_LINK: (CastingLink, lambda row: {
         "entity_in_id": _uuid(row["entity_in_id"]),
         "entity_out_id": _uuid(row["entity_out_id"])}),

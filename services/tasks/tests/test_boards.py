@@ -220,3 +220,22 @@ def test_vendor_sees_only_assigned_and_client_blanks(services, board):
     assert shots[0]["tasks"][0]["difficulty"] is None
     outsider_assets = _get(services, board["people"]["outsider"], "assets_with_tasks")
     assert outsider_assets["body"] == []   # no production named: only their teams'
+
+
+def test_vendors_do_not_see_metadata_of_other_departments(services, board, wait_until):
+    catalog, tasks = services(board["people"]["admin"])
+    where = {"project_id": board["project"]["id"]}
+    department = "0b0e7a6e-6c59-4c0b-8f5a-3f1f4a8f0c11"   # a department the vendor is not in
+    for name, departments in (("Lens", [department]), ("Notes", [])):
+        catalog.new_project_descriptor({"params": where, "body": {
+            "name": name, "entity_type": "Shot", "departments": departments}})
+    catalog.update_shot({"params": {"shot_id": board["shots"][0]["id"]},
+                         "body": {"data": {"lens": "35mm", "notes": "ok"}}})
+
+    def shot_data(person):
+        rows = _get(services, person, "shots_with_tasks", **where)["body"]
+        return next(row for row in rows if row["name"] == "SH010")["data"]
+    admin, vendor = board["people"]["admin"], board["people"]["vendor"]
+    wait_until(lambda: shot_data(admin).get("lens") and "lens" not in shot_data(vendor))
+    assert shot_data(vendor) == {"notes": "ok"}
+    assert shot_data(admin) == {"lens": "35mm", "notes": "ok"}
