@@ -108,7 +108,8 @@ def _update(session, model, columns, payload):
     new = {key: pair[1] for key, pair in payload["changes"].items()}
     if payload.get("updated_at"):
         new["updated_at"] = payload["updated_at"]
-    row = {**getattr(found, "row", {"name": found.name}), **_without_relations(model, new)}
+    known = found.row if hasattr(model, "row") else {"name": found.name}
+    row = {**known, **_without_relations(model, new)}
     for key, value in columns(row).items():
         setattr(found, key, value)
     if hasattr(model, "row"):

@@ -226,9 +226,9 @@ def test_vendors_do_not_see_metadata_of_other_departments(services, board, wait_
     catalog, tasks = services(board["people"]["admin"])
     where = {"project_id": board["project"]["id"]}
     department = "0b0e7a6e-6c59-4c0b-8f5a-3f1f4a8f0c11"   # a department the vendor is not in
-    for name, departments in (("Lens", [department]), ("Notes", [])):
-        catalog.new_project_descriptor({"params": where, "body": {
-            "name": name, "entity_type": "Shot", "departments": departments}})
+    lens = [catalog.new_project_descriptor({"params": where, "body": {
+        "name": name, "entity_type": "Shot", "departments": departments}})["body"]
+        for name, departments in (("Lens", [department]), ("Notes", []))][0]
     catalog.update_shot({"params": {"shot_id": board["shots"][0]["id"]},
                          "body": {"data": {"lens": "35mm", "notes": "ok"}}})
 
@@ -239,3 +239,6 @@ def test_vendors_do_not_see_metadata_of_other_departments(services, board, wait_
     wait_until(lambda: shot_data(admin).get("lens") and "lens" not in shot_data(vendor))
     assert shot_data(vendor) == {"notes": "ok"}
     assert shot_data(admin) == {"lens": "35mm", "notes": "ok"}
+    catalog.update_project_descriptor({"params": {**where, "metadata_descriptor_id": lens["id"]},
+                                       "body": {"departments": []}})
+    wait_until(lambda: "lens" in shot_data(vendor))   # no longer restricted
