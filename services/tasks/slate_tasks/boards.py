@@ -31,7 +31,6 @@ SENTINELS = ("main", "all")
 NOT_ASSETS = tasks.TEMPORAL_TYPES + ("ConceptFolder",)
 Sequence = orm.aliased(Entity, name="sequence")
 Episode = orm.aliased(Entity, name="episode")
-Shot = orm.aliased(Entity, name="shot")
 
 
 class Board:

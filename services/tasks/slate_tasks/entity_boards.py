@@ -14,11 +14,12 @@ from sqlalchemy import orm
 
 from slate_tasks import access, board_tasks
 from slate_tasks.board_tasks import assigned_task
-from slate_tasks.boards import Board, Episode, Sequence, Shot, owned_columns, type_named, \
+from slate_tasks.boards import Board, Episode, Sequence, owned_columns, type_named, \
     text_or_none, present_or_none
 from slate_tasks.models import Entity, Task
 
 Asset = orm.aliased(Entity, name="asset")
+Shot = orm.aliased(Entity, name="shot")
 
 
 def _assigned_below(board, kind):
