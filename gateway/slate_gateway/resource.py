@@ -3,7 +3,11 @@
 Request sent to the service (its single positional argument):
     {"params": {path params}, "query": {key: str | [str]}, "body": json | None,
      "route": {**row.extra, "policy": row.policy}}
-Reply expected: {"status": int, "body": json, "cookies"?: {"set": {...}, "clear": [...]}}.
+Reply expected: {"status": int, "body": json, "cookies"?: {"set": {...}, "clear": [...]},
+"content_type"?: "application/x-ndjson"}; with that content type the body is a list
+written one JSON document per line (NDJSON), e.g. Zou's streamed boards. A service may
+answer `"body_json": text` instead of `body`: JSON (or NDJSON) it encoded itself, written
+as is (large replies are then never decoded and re-encoded on the way).
 """
 import functools
 import itertools
@@ -18,6 +22,7 @@ from slate_gateway import floor
 from slate_gateway.routes import PARAM, REVOKES_CALLER
 
 JSON = "application/json"
+NDJSON = "application/x-ndjson"
 BROADCAST_WAIT_SECONDS = 2.0
 log = logging.getLogger(__name__)
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -82,7 +87,8 @@ class Dispatcher:
         }
         reply = self.rpc.call(row.service, row.rpc, request, context=context)
         status = write_reply(resp, reply, req.context.get("path_prefix", ""))
-        if cached and status == 200 and not reply.get("cookies"):
+        if cached and status == 200 and resp.content_type == JSON \
+                and not reply.get("cookies"):
             self.cache.put(cached[0], cached[1], resp.data)
         if (row.service, row.rpc) in REVOKES_CALLER and status < 300 and claims:
             self._revoke_caller(claims)
@@ -160,7 +166,14 @@ def write_reply(resp, reply, path_prefix=""):
         raise BadReply(repr(reply)[:200])
     status = reply.get("status", 200)
     resp.status = status
-    if status != 204:
+    if status != 204 and isinstance(reply.get("body_json"), str):
+        resp.data = reply["body_json"].encode()
+        resp.content_type = NDJSON if reply.get("content_type") == NDJSON else JSON
+    elif status != 204 and reply.get("content_type") == NDJSON \
+            and isinstance(reply.get("body"), list):
+        resp.data = b"".join(dumps(line) + b"\n" for line in reply["body"])
+        resp.content_type = NDJSON
+    elif status != 204:
         resp.data = dumps(reply.get("body"))
         resp.content_type = JSON
     set_cookies(resp, reply.get("cookies") or {}, path_prefix)

@@ -663,9 +663,25 @@ USER_ROUTES = (
     Route("DELETE", "/actions/user/chats/{entity_id}/join", "tasks", "leave_chat"),
 )
 
+def _board_row(kind, rpc, extra=_NO_EXTRA):
+    """A "with tasks" board: its read models (casting links too) announce their batches
+    with internal:read-model:tasks.catalog, in TASKS."""
+    return Route("GET", "/data/%s/with-tasks" % kind, "tasks", rpc, extra=extra,
+                 cache=TASKS)
+
+
+WITH_TASKS_ROUTES = (
+    _board_row("assets", "assets_with_tasks"),
+    _board_row("shots", "shots_with_tasks"),
+    *(_board_row(kind, "entities_with_tasks", types.MappingProxyType({"kind": kind}))
+      for kind in ("sequences", "episodes", "scenes")),
+    _board_row("edits", "edits_with_tasks"),
+    _board_row("concepts", "concepts_with_tasks"),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
           + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES
-          + COMMENT_ROUTES + USER_ROUTES)
+          + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -112,6 +112,29 @@ def test_reply_status_body_and_204(client, rpc, auth):
     assert (result.status_code, result.content) == (204, b"")
 
 
+def test_ndjson_reply_is_one_document_per_line(client, rpc, auth):
+    rpc.reply = {"status": 200, "body": [{"compact": False}, {"id": "a"}, {"id": "b"}],
+                 "content_type": "application/x-ndjson"}
+    result = client.simulate_get("/data/shots/with-tasks", headers=auth,
+                                 query_string="stream=true")
+    assert result.status_code == 200
+    assert result.headers["content-type"] == "application/x-ndjson"
+    assert result.content == b'{"compact":false}\n{"id":"a"}\n{"id":"b"}\n'
+    assert [json.loads(line) for line in result.text.splitlines()] == rpc.reply["body"]
+
+
+def test_a_reply_encoded_by_the_service_is_written_as_is(client, rpc, auth):
+    rpc.reply = {"status": 200, "body_json": '[{"id":"a","tasks":[]}]'}
+    result = client.simulate_get("/data/shots/with-tasks", headers=auth)
+    assert result.headers["content-type"] == "application/json"
+    assert result.json == [{"id": "a", "tasks": []}]
+    rpc.reply = {"status": 200, "body_json": '{"compact":true}\n[1]\n',
+                 "content_type": "application/x-ndjson"}
+    result = client.simulate_get("/data/shots/with-tasks", headers=auth)
+    assert result.headers["content-type"] == "application/x-ndjson"
+    assert result.content == b'{"compact":true}\n[1]\n'
+
+
 def test_login_sets_httponly_cookies_and_logout_clears_them(client, rpc, auth):
     rpc.reply = {"status": 200, "body": {"login": True}, "cookies": {"set": {
         "access_token_cookie": {"value": "A", "path": "/", "max_age": 60},

@@ -5,19 +5,19 @@ Zou's rules kept here: managers of a production's team (and admins) create; its 
 reads; a sequence or episode of another production is a 404, as Zou's
 Sequence/EpisodeNotFound; episodes, sequences and shots of a name already taken are
 answered with the existing row (201, no event), assets are not (Zou allows duplicates).
-Fields owned by areas not built yet are served empty: `tasks` (tasks service) and
-`entity_concept_links` (concepts); the casting relations come from the breakdown's
-tables (entity_relations.py). Vendors see only entities they have tasks on: none until
-the tasks service exists.
+An asset's or shot's `tasks` come from the read model of the tasks service's tasks
+(entity_tasks.py); `entity_concept_links` (concepts) is served empty; the casting
+relations come from the breakdown's tables (entity_relations.py). Vendors see only
+entities they have tasks on: none until the tasks service exists.
 """
 import dataclasses
 import uuid
 
 import sqlalchemy as sa
 
-from slate_common import crud, errors, schemas
+from slate_common import crud, errors, schemas, task_fields
 
-from slate_catalog import access, entity_relations, entity_types, events, teams
+from slate_catalog import access, entity_relations, entity_tasks, entity_types, events, teams
 from slate_catalog.entity_bodies import NEW_ASSET, NEW_EPISODE, NEW_SEQUENCE, NEW_SHOT, validate
 from slate_catalog.models import ENTITY_STATUSES, Entity, EntityType, Project
 
@@ -259,8 +259,14 @@ def get_asset(uow, caller, asset_id):
         "preview_file_id": str(row.preview_file_id or ""), "ready_for": str(row.ready_for),
         "episode_id": str(row.source_id) if row.source_id else "",
         "casting_episode_ids": entity_relations.casting_episode_ids(uow, row.id),
-        "tasks": []})
+        "tasks": _tasks(uow, caller, row, task_fields.ASSET_TASK_FIELDS)})
     return out
+
+
+def _tasks(uow, caller, row, fields):
+    """The entity's tasks as Zou's boards show them (blank for a client)."""
+    client = access.current_person(uow, caller).role == "client"
+    return entity_tasks.tasks_json(uow, row.id, fields, client)
 
 
 def get_episode(uow, caller, episode_id):
@@ -297,7 +303,8 @@ def get_shot(uow, caller, shot_id):
             "episode_id": str(episode.id) if episode else None,
             "episode_name": episode.name if episode else "",
             "fps": data.get("fps"), "frame_in": data.get("frame_in"),
-            "frame_out": data.get("frame_out"), "tasks": []}
+            "frame_out": data.get("frame_out"),
+            "tasks": _tasks(uow, caller, row, task_fields.SHOT_TASK_FIELDS)}
 
 
 # -- generic entity routes -------------------------------------------------------------

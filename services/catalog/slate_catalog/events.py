@@ -44,8 +44,10 @@ Removing or renaming a descriptor moves values in its entities' (or project's) `
 each rewritten row emits `<asset|shot|...>:update` / `project:update` with the change,
 where Zou writes silently, so the log still rebuilds the data.
 
-It consumes `task:new` and `task:delete` from the tasks service (`entity_tasks.py`), and
-`person:new`, `person:update`, `person:delete` from the auth service.
+It consumes `task:new`, `task:update` and `task:delete` (`entity_tasks.py`),
+`task-type-link:*` and `task-status-link:*` (`task_settings.py`) and `task:assign`
+(`assignee_teams.py`: the assignee joins the team, with `project:update`) from the tasks
+service, and `person:new`, `person:update`, `person:delete` from the auth service.
 """
 PROJECT = "project"
 PROJECT_STATUS = "project-status"
@@ -73,8 +75,15 @@ BUDGET_CREATE = "budget:create"          # the production routes' name for a new
 BUDGET_ENTRY_CREATE = "budget-entry:create"
 PERSON_EVENTS = ("person:new", "person:update", "person:delete")
 TASK_NEW = "task:new"
+TASK_UPDATE = "task:update"
 TASK_DELETE = "task:delete"
-TASK_EVENTS = (TASK_NEW, TASK_DELETE)
+TASK_EVENTS = (TASK_NEW, TASK_UPDATE, TASK_DELETE)
+TASK_ASSIGN = "task:assign"
+TASK_TYPE_LINK = "task-type-link"
+TASK_STATUS_LINK = "task-status-link"
+TASK_SETTING_EVENTS = tuple("%s:%s" % (family, kind)
+                            for family in (TASK_TYPE_LINK, TASK_STATUS_LINK)
+                            for kind in ("new", "update", "delete"))
 ENTITY_LINK = "entity-link"
 ASSET_INSTANCE = "asset-instance"   # the CRUD routes' name
 BREAKDOWN_INSTANCE = "asset_instance"  # breakdown's name for the same rows (Zou's)

@@ -154,13 +154,60 @@ class Entity(TimestampedMixin, Base):
 
 
 class EntityTask(Base):
-    """Which entities have tasks: the catalog's read model of the tasks service's
-    `task:new` / `task:delete` events (`entity_tasks.py`). `id` is the task's id, so a
-    task row of those events applies as is; no foreign keys: both ends may be deleted
-    before the other's event arrives."""
+    """The tasks of each entity: the catalog's read model of the tasks service's
+    `task:new` / `task:update` / `task:delete` events (`entity_tasks.py`), with the
+    task's columns an asset or shot page shows (Zou's names, so a task row of those
+    events applies as is). No foreign keys: both ends may be deleted before the other's
+    event arrives."""
     __tablename__ = "entity_tasks"
     id = sa.Column(UUID(as_uuid=True), primary_key=True)
     entity_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    task_type_id = sa.Column(UUID(as_uuid=True))
+    task_status_id = sa.Column(UUID(as_uuid=True))
+    priority = sa.Column(sa.Integer)
+    difficulty = sa.Column(sa.Integer)
+    duration = sa.Column(sa.Float)
+    estimation = sa.Column(sa.Float)
+    retake_count = sa.Column(sa.Integer)
+    nb_assets_ready = sa.Column(sa.Integer)
+    nb_drawings = sa.Column(sa.Integer)
+    real_start_date = sa.Column(sa.DateTime)
+    start_date = sa.Column(sa.DateTime)
+    due_date = sa.Column(sa.DateTime)
+    end_date = sa.Column(sa.DateTime)
+    done_date = sa.Column(sa.DateTime)
+    last_comment_date = sa.Column(sa.DateTime)
+    last_preview_file_id = sa.Column(UUID(as_uuid=True))
+    data = sa.Column(JSONB)
+    assignees = sa.Column(JSONB)   # person ids, as the task row lists them
+    created_at = sa.Column(sa.DateTime)
+
+
+class TaskTypeSetting(Base):
+    """A task type a production uses: the tasks service's `task-type-link:*` rows
+    (`task_settings.py`), for the production's `task_types` and `task_type_links`."""
+    __tablename__ = "task_type_settings"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    project_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    task_type_id = sa.Column(UUID(as_uuid=True), nullable=False)
+    priority = sa.Column(sa.Integer)
+    hd_bitrate_compression = sa.Column(sa.Integer)
+    ld_bitrate_compression = sa.Column(sa.Integer)
+    is_client_visible = sa.Column(sa.Boolean)
+    created_at = sa.Column(sa.DateTime)
+
+
+class TaskStatusSetting(Base):
+    """A task status a production uses: the tasks service's `task-status-link:*` rows,
+    for the production's `task_statuses` and `task_statuses_link`."""
+    __tablename__ = "task_status_settings"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    project_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    task_status_id = sa.Column(UUID(as_uuid=True), nullable=False)
+    priority = sa.Column(sa.Integer)
+    roles_for_board = sa.Column(JSONB)
+    is_client_allowed = sa.Column(sa.Boolean)
+    created_at = sa.Column(sa.DateTime)
 
 
 # -- breakdown: casting links and asset instances (casting.py, asset_instances.py) ------

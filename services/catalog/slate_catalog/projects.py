@@ -5,19 +5,22 @@ import re
 import uuid
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 
 from slate_common import crud, errors, schemas
 
-from slate_catalog import access, descriptor_reads, events
+from slate_catalog import access, descriptor_reads, events, task_settings
 from slate_catalog.models import PROJECT_STYLES, Person, Project, ProjectStatus, \
     project_person_links
 
 OPEN, CLOSED = "Open", "Closed"
 OPEN_NAMES = ("Active", "open", "Open")
 DEFAULT_STATUS_COLOR = "#000000"
-# Relations owned by areas not built yet (task types and statuses, preview backgrounds):
-# served empty, and dropped from bodies, until their owners exist.
+# Relations owned by other services: task types and statuses (the tasks service's, read
+# from task_settings.py), preview backgrounds (media, not built yet: served empty).
+# Bodies never change them here.
 UNOWNED_RELATIONS = ("task_statuses", "task_types", "preview_background_files")
+TASK_RELATIONS = ("task_statuses", "task_types")
 RESOLUTION = re.compile(r"^(\d{3,4})?x\d{3,4}$")
 
 
@@ -53,18 +56,24 @@ PRIVATE = ("team_roles",)  # served by the team routes (project_role), not in th
 
 
 def render_project(row, relations=True):
-    """Zou's project JSON; the relations of areas not built yet are empty lists."""
+    """Zou's project JSON; with relations, its task types and statuses when the row is
+    read in a session (Records: `with_extra_data` adds them), no preview backgrounds."""
     out = schemas.render(row, hidden=PRIVATE, relations=relations)
     if relations:
         out.update({name: [] for name in UNOWNED_RELATIONS})
+        session = orm.object_session(row) if isinstance(row, Project) else None
+        if session is not None:
+            settings = task_settings.by_project(session, [row.id])[row.id]
+            out.update({name: settings[name] for name in TASK_RELATIONS})
     return out
 
 
-def with_extra_data(project_json, descriptors=()):
+def with_extra_data(project_json, descriptors=(), settings=None):
     """What Zou adds to a production read by id or listed as open: its metadata
-    descriptors and task type / status links (none until those areas exist)."""
-    return {**project_json, "descriptors": list(descriptors), "task_type_links": {},
-            "task_types_priority": {}, "task_statuses_link": {}}
+    descriptors and its task types and statuses with their links (`settings`: its
+    entry of task_settings.by_project)."""
+    settings = settings or task_settings.empty()
+    return {**project_json, "descriptors": list(descriptors), **settings}
 
 
 # -- checks ----------------------------------------------------------------------------
@@ -173,7 +182,8 @@ def get_project(uow, caller, project_id, query_args):
         me = access.current_person(uow, caller)
         project_uuid = uuid.UUID(project["id"])
         project = with_extra_data(project, descriptor_reads.by_project(
-            uow, me, [project_uuid]).get(project_uuid, ()))
+            uow, me, [project_uuid]).get(project_uuid, ()),
+            task_settings.by_project(uow.session, [project_uuid])[project_uuid])
     project["project_status_name"] = status.name if status else None
     return project
 
@@ -196,7 +206,8 @@ def open_projects(uow, caller, query_args):
     rows = crud.read_records(uow, Project, query.order_by(Project.name))
     descriptors = descriptor_reads.by_project(uow, access.current_person(uow, caller),
                                               [row.id for row in rows])
-    return [with_extra_data(render_project(row), descriptors.get(row.id, ()))
+    settings = task_settings.by_project(uow.session, [row.id for row in rows])
+    return [with_extra_data(render_project(row), descriptors.get(row.id, ()), settings[row.id])
             for row in rows]
 
 

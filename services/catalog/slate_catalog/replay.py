@@ -2,12 +2,14 @@
 
 The persons read model is not rebuilt here: it follows the auth service's events with
 its own tracked position (`persons.py`), and the team links replay against it. The
-entity-tasks read model is: its rows are the task rows of `task:new` / `task:delete`,
-applied idempotently, so a replay ahead of its follower does no harm.
+entity-tasks and task-settings read models are: their rows are the task and link rows
+of the tasks service's events, applied idempotently, so a replay ahead of their
+followers does no harm. (`task:assign` adds nothing here: the team change it caused is
+its own `project:update`.)
 """
 import types
 
-from slate_catalog import events
+from slate_catalog import events, task_settings
 from slate_catalog.models import AssetInstance, Base, Entity, EntityLink, EntityTask, \
     EntityType, Person, Project, ProjectStatus
 from slate_catalog.settings_models import Budget, BudgetEntry, CustomAction, \
@@ -32,4 +34,6 @@ def event_models(name):
     """The model an event of this name changes, or None if it is not the catalog's."""
     if name in events.TASK_EVENTS:
         return EntityTask
+    if name in events.TASK_SETTING_EVENTS:
+        return task_settings.model_of(name)
     return BY_FAMILY.get(name.split(":", 1)[0])

@@ -6,7 +6,7 @@ from slate_common.nameko_support import Caller, Database, EventFollower, rpc
 from slate_common.replies import ok, params, query
 
 from slate_catalog import access, asset_instances, budgets, casting_links, descriptors, \
-    entity_tasks, entity_types, persons, planning, projects, teams, templates
+    entity_types, persons, planning, projects, task_followers, teams, templates
 from slate_catalog.breakdown_entrypoints import BreakdownEntrypoints
 from slate_catalog.entity_entrypoints import EntityEntrypoints
 from slate_catalog.settings_entrypoints import SettingsEntrypoints
@@ -39,8 +39,8 @@ class CatalogService(CrudEntrypoints, EntityEntrypoints, BreakdownEntrypoints,
     db = Database()
     identity = Caller()
     refresh_persons = EventFollower(persons.CONSUMER, persons.apply_event, persons.NAMES)
-    refresh_entity_tasks = EventFollower(entity_tasks.CONSUMER, entity_tasks.apply_event,
-                                         entity_tasks.NAMES)
+    refresh_entity_tasks = EventFollower(task_followers.CONSUMER, task_followers.apply_event,
+                                         task_followers.NAMES)
 
     @property
     def caller(self):

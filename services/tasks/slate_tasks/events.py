@@ -38,7 +38,7 @@
 | chat:deleted-message | {chat_id, chat_message_id} | DELETE .../chat/messages/{id} |
 | chat-message:new / :update / :delete | {chat_message_id} | CRUD /data/chat-messages |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
-| internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events |
+| internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events (casting links and counts too, for the boards) |
 """
 TASK = "task"
 TASK_TYPE = "task-type"
@@ -87,8 +87,14 @@ CHAT_DELETED_MESSAGE = "chat:deleted-message"
 ENTITY_FAMILIES = ("asset", "episode", "sequence", "shot", "edit", "scene", "concept")
 TYPE_FAMILIES = ("entity-type", "asset-type")
 CATALOG_FAMILIES = ("project", "project-status") + TYPE_FAMILIES + ENTITY_FAMILIES
-CATALOG_EVENTS = tuple("%s:%s" % (family, kind) for family in CATALOG_FAMILIES
-                       for kind in ("new", "update", "delete"))
+ENTITY_LINK = "entity-link"
+METADATA_DESCRIPTOR = "metadata-descriptor"
+CATALOG_EVENTS = tuple("%s:%s" % (family, kind)
+                       for family in CATALOG_FAMILIES + (METADATA_DESCRIPTOR,)
+                       for kind in ("new", "update", "delete")) + (
+    # the boards read casting counts and the episodes assets are cast in
+    "asset:casting-update", "episode:casting-update", "shot:casting-update",
+    ENTITY_LINK + ":new", ENTITY_LINK + ":delete")
 TIME_SPENT = "time-spent"
 DAY_OFF = "day-off"
 SCHEDULE_ITEM = "schedule-item"

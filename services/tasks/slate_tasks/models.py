@@ -75,7 +75,29 @@ class Entity(Base):
     row = sa.Column(JSONB, nullable=False, default=dict)
 
 
-READ_MODELS = (Person, ProjectStatus, Project, EntityType, Entity)
+class CastingLink(Base):
+    """A casting link of the catalog (`entity_out_id`, an asset, cast in `entity_in_id`):
+    the boards filter assets by the episodes they are cast in (`boards.py`)."""
+    __tablename__ = "casting_links"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    entity_in_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    entity_out_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+
+
+class MetadataDescriptor(Base):
+    """A production's custom column (the catalog's): vendors do not see the `data` keys
+    of descriptors restricted to departments they are not in (`boards.py`)."""
+    __tablename__ = "metadata_descriptors"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    project_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    entity_type = sa.Column(sa.String(60), nullable=False)
+    field_name = sa.Column(sa.String(120), nullable=False)
+    departments = sa.Column(JSONB, nullable=False, default=list)
+    row = sa.Column(JSONB, nullable=False, default=dict)
+
+
+READ_MODELS = (Person, ProjectStatus, Project, EntityType, Entity, CastingLink,
+               MetadataDescriptor)
 
 
 # -- the service's own data ------------------------------------------------------------

@@ -18,8 +18,8 @@ from sqlalchemy.dialects import postgresql
 from slate_common import eventstore, person_model
 
 from slate_tasks import events, search_filters, task_batches
-from slate_tasks.models import Entity, EntityType, Person, Project, ProjectStatus, Task, \
-    team_links
+from slate_tasks.models import CastingLink, Entity, EntityType, MetadataDescriptor, Person, \
+    Project, ProjectStatus, Task, team_links
 
 PERSONS_CONSUMER = "tasks.persons"
 CATALOG_CONSUMER = "tasks.catalog"
@@ -59,6 +59,12 @@ KEPT = {
     **{family: (EntityType, lambda row: {"name": row["name"]})
        for family in events.TYPE_FAMILIES},
     **{family: (Entity, _entity_columns) for family in events.ENTITY_FAMILIES},
+    events.METADATA_DESCRIPTOR: (MetadataDescriptor, lambda row: {
+        "project_id": _uuid(row["project_id"]), "entity_type": row["entity_type"],
+        "field_name": row["field_name"], "departments": row.get("departments") or []}),
+    events.ENTITY_LINK: (CastingLink, lambda row: {
+        "entity_in_id": _uuid(row["entity_in_id"]),
+        "entity_out_id": _uuid(row["entity_out_id"])}),
 }
 
 
@@ -69,12 +75,14 @@ def apply_catalog_event(session, event):
     payload = event["payload"] or {}
     if kind == "new" and "new" in payload:
         _upsert(session, model, columns, payload["new"])
-    elif kind == "update" and "changes" in payload:
+    elif kind in ("update", "casting-update") and "changes" in payload:
         _update(session, model, columns, payload)
     elif kind == "delete" and "old" in payload:
         row_id = uuid.UUID(payload["old"]["id"])
         if model is Entity:
             delete_tasks_of_entity(session, row_id, event.get("actor_id"))
+            session.execute(sa.delete(CastingLink).where(sa.or_(
+                CastingLink.entity_in_id == row_id, CastingLink.entity_out_id == row_id)))
         if model is Project:
             eventstore.append(session.connection(), search_filters.removals(
                 session, event.get("actor_id"), project_id=row_id))
@@ -106,7 +114,8 @@ def _update(session, model, columns, payload):
     new = {key: pair[1] for key, pair in payload["changes"].items()}
     if payload.get("updated_at"):
         new["updated_at"] = payload["updated_at"]
-    row = {**getattr(found, "row", {"name": found.name}), **_without_relations(model, new)}
+    known = found.row if hasattr(model, "row") else {"name": found.name}
+    row = {**known, **_without_relations(model, new)}
     for key, value in columns(row).items():
         setattr(found, key, value)
     if hasattr(model, "row"):

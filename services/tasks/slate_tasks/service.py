@@ -5,6 +5,7 @@ from slate_common.crud_entrypoints import CrudEntrypoints
 from slate_common.nameko_support import Caller, Database, EventFollower, rpc
 from slate_common.replies import ok, params, query
 
+from slate_tasks import boards, entity_boards
 from slate_tasks import access, assignments, comment_crud, day_offs, news_reads, \
     project_settings, read_models, schedule_items, task_batches, task_creation, task_lists, \
     task_types, task_views, tasks, time_spents
@@ -239,3 +240,25 @@ class TasksService(CrudEntrypoints, NotificationEntrypoints, TimeEntrypoints,
     @rpc
     def clear_assignations(self, request):
         return ok(assignments.clear_assignations(self.db, self.caller, request.get("body")))
+
+    # -- boards: every entity of a kind with its tasks (boards.py, entity_boards.py) -------
+    @rpc
+    def assets_with_tasks(self, request):
+        return boards.assets_with_tasks(self.db, self.caller, query(request))
+
+    @rpc
+    def shots_with_tasks(self, request):
+        return boards.shots_with_tasks(self.db, self.caller, query(request))
+
+    @rpc
+    def entities_with_tasks(self, request):
+        return ok(entity_boards.entities_with_tasks(self.db, self.caller, kind_of(request),
+                                                    query(request)))
+
+    @rpc
+    def edits_with_tasks(self, request):
+        return ok(entity_boards.edits_with_tasks(self.db, self.caller, query(request)))
+
+    @rpc
+    def concepts_with_tasks(self, request):
+        return ok(entity_boards.concepts_with_tasks(self.db, self.caller, query(request)))

@@ -15,7 +15,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from slate_common import crud, errors, schemas
+from slate_common import crud, errors, schemas, task_fields
 from slate_common.db import utcnow
 
 from slate_tasks import access, events, task_types
@@ -25,11 +25,7 @@ from slate_tasks.models import Entity, EntityType, Task, TaskStatus, TaskType, \
 TEMPORAL_TYPES = ("Episode", "Sequence", "Shot", "Edit", "Scene", "Concept")
 SUPERVISOR_FIELDS = frozenset({"priority", "start_date", "due_date", "estimation",
                                "difficulty", "data"})
-CLIENT_BLANKS = {"assignees": [], "assigner_id": None, "completion_rate": 0,
-                 "difficulty": None, "done_date": None, "due_date": None, "duration": 0,
-                 "end_date": None, "estimation": 0, "last_comment_date": None,
-                 "nb_assets_ready": 0, "nb_drawings": 0, "priority": 0,
-                 "real_start_date": None, "retake_count": 0, "start_date": None}
+CLIENT_BLANKS = task_fields.CLIENT_BLANKS
 
 
 def for_viewer(me, task):
