@@ -679,9 +679,16 @@ WITH_TASKS_ROUTES = (
     _board_row("concepts", "concepts_with_tasks"),
 )
 
+TASK_STATS_ROUTES = (
+    Route("GET", "/data/tasks/open-tasks", "tasks", "open_tasks", cache=TASKS),
+    Route("GET", "/data/tasks/open-tasks/stats", "tasks", "open_tasks_stats", cache=TASKS),
+    Route("GET", "/data/tasks/open-tasks/burndown", "tasks", "open_tasks_burndown",
+          cache=TASKS),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
           + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES
-          + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES)
+          + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES + TASK_STATS_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -1,0 +1,22 @@
+"""The tasks service's entrypoints for production follow-up: the open tasks pool, its
+stats and burndown, episodes' stats (a mixin of TasksService, which brings `db` and
+`caller`). Rows: slate_gateway.routes.TASK_STATS_ROUTES."""
+from slate_common.nameko_support import rpc
+from slate_common.replies import ok, query
+
+from slate_tasks import burndown, open_tasks
+
+
+class StatsEntrypoints:
+
+    @rpc
+    def open_tasks(self, request):
+        return ok(open_tasks.open_tasks(self.db, self.caller, query(request)))
+
+    @rpc
+    def open_tasks_stats(self, request):
+        return ok(open_tasks.open_tasks_stats(self.db, self.caller))
+
+    @rpc
+    def open_tasks_burndown(self, request):
+        return ok(burndown.burndown(self.db, self.caller, query(request)))
