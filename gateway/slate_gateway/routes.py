@@ -684,6 +684,10 @@ TASK_STATS_ROUTES = (
     Route("GET", "/data/tasks/open-tasks/stats", "tasks", "open_tasks_stats", cache=TASKS),
     Route("GET", "/data/tasks/open-tasks/burndown", "tasks", "open_tasks_burndown",
           cache=TASKS),
+    Route("GET", "/data/projects/{project_id}/episodes/stats", "tasks", "episodes_stats",
+          cache=TASKS),
+    Route("GET", "/data/projects/{project_id}/episodes/retake-stats", "tasks",
+          "episodes_retake_stats", cache=TASKS),
 )
 
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES

@@ -2,9 +2,9 @@
 stats and burndown, episodes' stats (a mixin of TasksService, which brings `db` and
 `caller`). Rows: slate_gateway.routes.TASK_STATS_ROUTES."""
 from slate_common.nameko_support import rpc
-from slate_common.replies import ok, query
+from slate_common.replies import ok, params, query
 
-from slate_tasks import burndown, open_tasks
+from slate_tasks import burndown, episode_stats, open_tasks
 
 
 class StatsEntrypoints:
@@ -20,3 +20,13 @@ class StatsEntrypoints:
     @rpc
     def open_tasks_burndown(self, request):
         return ok(burndown.burndown(self.db, self.caller, query(request)))
+
+    @rpc
+    def episodes_stats(self, request):
+        return ok(episode_stats.episode_stats(self.db, self.caller,
+                                              params(request)["project_id"]))
+
+    @rpc
+    def episodes_retake_stats(self, request):
+        return ok(episode_stats.retake_stats(self.db, self.caller,
+                                             params(request)["project_id"]))
