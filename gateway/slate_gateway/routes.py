@@ -688,6 +688,9 @@ TASK_STATS_ROUTES = (
           cache=TASKS),
     Route("GET", "/data/projects/{project_id}/episodes/retake-stats", "tasks",
           "episodes_retake_stats", cache=TASKS),
+    Route("GET", "/data/persons/task-dates", "tasks", "persons_task_dates", cache=TASKS),
+    Route("GET", "/data/persons/{person_id}/related-tasks/{task_type_id}", "tasks",
+          "person_related_tasks", cache=TASKS),
 )
 
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES

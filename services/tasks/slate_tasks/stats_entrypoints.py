@@ -4,7 +4,7 @@ stats and burndown, episodes' stats (a mixin of TasksService, which brings `db` 
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
 
-from slate_tasks import burndown, episode_stats, open_tasks
+from slate_tasks import burndown, episode_stats, open_tasks, person_schedule
 
 
 class StatsEntrypoints:
@@ -30,3 +30,13 @@ class StatsEntrypoints:
     def episodes_retake_stats(self, request):
         return ok(episode_stats.retake_stats(self.db, self.caller,
                                              params(request)["project_id"]))
+
+    @rpc
+    def persons_task_dates(self, request):
+        return ok(person_schedule.task_dates(self.db, self.caller, query(request)))
+
+    @rpc
+    def person_related_tasks(self, request):
+        where = params(request)
+        return ok(person_schedule.related_tasks(self.db, self.caller, where["person_id"],
+                                                where["task_type_id"]))
