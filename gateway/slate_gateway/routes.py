@@ -691,6 +691,10 @@ TASK_STATS_ROUTES = (
     Route("GET", "/data/persons/task-dates", "tasks", "persons_task_dates", cache=TASKS),
     Route("GET", "/data/persons/{person_id}/related-tasks/{task_type_id}", "tasks",
           "person_related_tasks", cache=TASKS),
+    Route("POST", PROJECT_ACTIONS + "/task-types/{task_type_id}/create-tasks/{entity_type}",
+          "tasks", "create_entity_type_tasks", MANAGER),
+    Route("POST", PROJECT_ACTIONS + "/task-types/{task_type_id}/concepts/create-tasks",
+          "tasks", "create_concept_tasks"),
 )
 
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES

@@ -1,10 +1,12 @@
 """The tasks service's entrypoints for production follow-up: the open tasks pool, its
-stats and burndown, episodes' stats (a mixin of TasksService, which brings `db` and
-`caller`). Rows: slate_gateway.routes.TASK_STATS_ROUTES."""
+stats and burndown, episodes' stats, people's task dates and related tasks, and tasks
+created per entity type (a mixin of TasksService, which brings `db` and `caller`).
+Rows: slate_gateway.routes.TASK_STATS_ROUTES."""
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
 
-from slate_tasks import burndown, episode_stats, open_tasks, person_schedule
+from slate_tasks import burndown, entity_type_tasks, episode_stats, open_tasks, \
+    person_schedule
 
 
 class StatsEntrypoints:
@@ -40,3 +42,13 @@ class StatsEntrypoints:
         where = params(request)
         return ok(person_schedule.related_tasks(self.db, self.caller, where["person_id"],
                                                 where["task_type_id"]))
+
+    @rpc
+    def create_entity_type_tasks(self, request):
+        return ok(entity_type_tasks.create_entity_type_tasks(
+            self.db, self.caller, params(request), request.get("body"), query(request)), 201)
+
+    @rpc
+    def create_concept_tasks(self, request):
+        return ok(entity_type_tasks.create_concept_tasks(
+            self.db, self.caller, params(request), request.get("body")), 201)
