@@ -695,6 +695,11 @@ TASK_STATS_ROUTES = (
           "tasks", "create_entity_type_tasks", MANAGER),
     Route("POST", PROJECT_ACTIONS + "/task-types/{task_type_id}/concepts/create-tasks",
           "tasks", "create_concept_tasks"),
+    Route("POST", "/actions/task-types/reorder", "tasks", "reorder_task_types", ADMIN),
+    Route("POST", PROJECT_ACTIONS + "/task-type-links/reorder", "tasks",
+          "reorder_task_type_links", MANAGER),
+    Route("POST", PROJECT_ACTIONS + "/task-status-links/reorder", "tasks",
+          "reorder_task_status_links", MANAGER),
 )
 
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES

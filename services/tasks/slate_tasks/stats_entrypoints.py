@@ -1,12 +1,12 @@
 """The tasks service's entrypoints for production follow-up: the open tasks pool, its
-stats and burndown, episodes' stats, people's task dates and related tasks, and tasks
-created per entity type (a mixin of TasksService, which brings `db` and `caller`).
-Rows: slate_gateway.routes.TASK_STATS_ROUTES."""
+stats and burndown, episodes' stats, people's task dates and related tasks, tasks
+created per entity type, and task type / link reorders (a mixin of TasksService, which
+brings `db` and `caller`). Rows: slate_gateway.routes.TASK_STATS_ROUTES."""
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
 
 from slate_tasks import burndown, entity_type_tasks, episode_stats, open_tasks, \
-    person_schedule
+    person_schedule, reorders
 
 
 class StatsEntrypoints:
@@ -52,3 +52,17 @@ class StatsEntrypoints:
     def create_concept_tasks(self, request):
         return ok(entity_type_tasks.create_concept_tasks(
             self.db, self.caller, params(request), request.get("body")), 201)
+
+    @rpc
+    def reorder_task_types(self, request):
+        return ok(reorders.reorder_task_types(self.db, self.caller, request.get("body")))
+
+    @rpc
+    def reorder_task_type_links(self, request):
+        return ok(reorders.reorder_task_type_links(
+            self.db, self.caller, params(request)["project_id"], request.get("body")))
+
+    @rpc
+    def reorder_task_status_links(self, request):
+        return ok(reorders.reorder_task_status_links(
+            self.db, self.caller, params(request)["project_id"], request.get("body")))
