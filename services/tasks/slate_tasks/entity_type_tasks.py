@@ -19,10 +19,7 @@ from slate_tasks.models import Entity, EntityType
 
 def _entity_type(uow, caller, name):
     query = sa.select(EntityType).where(EntityType.name == name)
-    found = access.refreshed(uow, caller, lambda: uow.session.scalar(query))
-    if found is None:
-        raise errors.NotFound()
-    return found
+    return access.refreshed(uow, caller, lambda: uow.session.scalar(query))
 
 
 def _in_production(project, entity_type):
@@ -36,6 +33,8 @@ def create_entity_type_tasks(uow, caller, where, body, args):
     me = access.check_manager_project_access(uow, caller, project.id)
     task_type = task_types.task_type_or_404(uow, where["task_type_id"])
     entity_type = _entity_type(uow, caller, where["entity_type"].capitalize())
+    if entity_type is None:
+        raise errors.NotFound()
     query = _in_production(project, entity_type)
     if ids is None and args.get("episode_id"):
         query = query.where(Entity.parent_id == access.as_uuid(args["episode_id"],
@@ -49,5 +48,8 @@ def create_concept_tasks(uow, caller, where, body):
     me = access.check_project_access(uow, caller, project.id)
     access.block_vendors_and_clients(me)
     task_type = task_types.task_type_or_404(uow, where["task_type_id"])
-    query = _in_production(project, _entity_type(uow, caller, "Concept"))
+    concept_type = _entity_type(uow, caller, "Concept")
+    if concept_type is None:  # no concept yet in the studio
+        return []
+    query = _in_production(project, concept_type)
     return task_creation.create_in_scope(uow, caller, me, query, ids, task_type)
