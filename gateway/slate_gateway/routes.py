@@ -679,9 +679,32 @@ WITH_TASKS_ROUTES = (
     _board_row("concepts", "concepts_with_tasks"),
 )
 
+TASK_STATS_ROUTES = (
+    Route("GET", "/data/tasks/open-tasks", "tasks", "open_tasks", cache=TASKS),
+    Route("GET", "/data/tasks/open-tasks/stats", "tasks", "open_tasks_stats", cache=TASKS),
+    Route("GET", "/data/tasks/open-tasks/burndown", "tasks", "open_tasks_burndown",
+          cache=TASKS),
+    Route("GET", "/data/projects/{project_id}/episodes/stats", "tasks", "episodes_stats",
+          cache=TASKS),
+    Route("GET", "/data/projects/{project_id}/episodes/retake-stats", "tasks",
+          "episodes_retake_stats", cache=TASKS),
+    Route("GET", "/data/persons/task-dates", "tasks", "persons_task_dates", cache=TASKS),
+    Route("GET", "/data/persons/{person_id}/related-tasks/{task_type_id}", "tasks",
+          "person_related_tasks", cache=TASKS),
+    Route("POST", PROJECT_ACTIONS + "/task-types/{task_type_id}/create-tasks/{entity_type}",
+          "tasks", "create_entity_type_tasks", MANAGER),
+    Route("POST", PROJECT_ACTIONS + "/task-types/{task_type_id}/concepts/create-tasks",
+          "tasks", "create_concept_tasks"),
+    Route("POST", "/actions/task-types/reorder", "tasks", "reorder_task_types", ADMIN),
+    Route("POST", PROJECT_ACTIONS + "/task-type-links/reorder", "tasks",
+          "reorder_task_type_links", MANAGER),
+    Route("POST", PROJECT_ACTIONS + "/task-status-links/reorder", "tasks",
+          "reorder_task_status_links", MANAGER),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
           + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES
-          + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES)
+          + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES + TASK_STATS_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -32,13 +32,13 @@ BITRATES = ("hd_bitrate_compression", "ld_bitrate_compression")
 
 # -- links -----------------------------------------------------------------------------
 
-def _link(uow, spec, project_id, key, target_id):
+def link_of(uow, spec, project_id, key, target_id):
     column = getattr(spec.model, key)
     return uow.session.scalars(sa.select(spec.model).where(
         spec.model.project_id == project_id, column == target_id)).first()
 
 
-def _notify(uow, project_id):
+def notify(uow, project_id):
     uow.emit(events.PROJECT_UPDATE, {"project_id": str(project_id)}, None,
              project_id=project_id)
 
@@ -46,14 +46,14 @@ def _notify(uow, project_id):
 def set_link(uow, spec, project_id, key, target_id, values):
     """Create the link (with `values`) or update it with `values`; emit its event and
     project:update. Returns the link."""
-    link = _link(uow, spec, project_id, key, target_id)
+    link = link_of(uow, spec, project_id, key, target_id)
     if link is None:
         link = crud.insert_row(uow, spec, spec.model(
             id=uuid.uuid4(), project_id=project_id, **{key: target_id}, **values))
     elif values:
         crud.record_update(uow, spec, link, lambda: [
             setattr(link, name, value) for name, value in values.items()])
-    _notify(uow, project_id)
+    notify(uow, project_id)
     return link
 
 
@@ -62,7 +62,7 @@ def delete_link(uow, spec, link):
     uow.session.delete(link)
     uow.session.flush()
     uow.emit(spec.event + ":delete", data, {"old": old}, project_id=link.project_id)
-    _notify(uow, link.project_id)
+    notify(uow, link.project_id)
 
 
 def _required_id(body, key, message=None):
@@ -99,7 +99,7 @@ def add_task_type(uow, caller, project_id, body):
     _target(uow, TaskType, task_type_id)
     values = {key: body[key] for key in BITRATES + ("is_client_visible",)
               if body.get(key) is not None}
-    if _link(uow, TYPE_LINKS, project.id, "task_type_id", task_type_id) is None:
+    if link_of(uow, TYPE_LINKS, project.id, "task_type_id", task_type_id) is None:
         values["priority"] = body.get("priority")
     set_link(uow, TYPE_LINKS, project.id, "task_type_id", task_type_id, values)
     return project_json(project)
@@ -110,7 +110,7 @@ def remove_setting(uow, caller, project_id, spec, key, target_id):
     project = access.project_or_404(uow, caller, project_id)
     access.check_manager_project_access(uow, caller, project.id)
     row_id = access.as_uuid(target_id, None)
-    link = row_id and _link(uow, spec, project.id, key, row_id)
+    link = row_id and link_of(uow, spec, project.id, key, row_id)
     if link is not None:
         delete_link(uow, spec, link)
 
@@ -121,7 +121,7 @@ def add_task_status(uow, caller, project_id, body):
     project = access.project_or_404(uow, caller, project_id)
     access.check_manager_project_access(uow, caller, project.id)
     _target(uow, TaskStatus, task_status_id)
-    if _link(uow, STATUS_LINKS, project.id, "task_status_id", task_status_id) is None:
+    if link_of(uow, STATUS_LINKS, project.id, "task_status_id", task_status_id) is None:
         set_link(uow, STATUS_LINKS, project.id, "task_status_id", task_status_id, {})
     return project_json(project)
 
@@ -136,7 +136,7 @@ def set_status_client_allowed(uow, caller, project_id, task_status_id, body):
         raise errors.Invalid("Validation error.", {"errors": [
             {"field": "is_client_allowed", "message": "Input should be a valid boolean"}]})
     row_id = access.as_uuid(task_status_id, errors.NotFound)
-    link = _link(uow, STATUS_LINKS, project.id, "task_status_id", row_id)
+    link = link_of(uow, STATUS_LINKS, project.id, "task_status_id", row_id)
     if link is None:
         raise errors.NotFound()
     set_link(uow, STATUS_LINKS, project.id, "task_status_id", row_id,

@@ -12,6 +12,7 @@ from slate_tasks import access, assignments, comment_crud, day_offs, news_reads,
 from slate_tasks import notification_feed, notifications, subscriptions
 from slate_tasks.comment_entrypoints import CommentEntrypoints
 from slate_tasks.notification_entrypoints import NotificationEntrypoints
+from slate_tasks.stats_entrypoints import StatsEntrypoints
 from slate_tasks.time_entrypoints import TimeEntrypoints
 from slate_tasks.user_entrypoints import CRUD_MODELS as USER_CRUD_MODELS, UserEntrypoints
 
@@ -46,11 +47,12 @@ def kind_of(request):
 
 
 class TasksService(CrudEntrypoints, NotificationEntrypoints, TimeEntrypoints,
-                   CommentEntrypoints, UserEntrypoints):
+                   CommentEntrypoints, UserEntrypoints, StatsEntrypoints):
     """The generic CRUD entrypoints come from CrudEntrypoints; notifications' and
     subscriptions' from NotificationEntrypoints; time sheets' from TimeEntrypoints;
     comments' and the news feed's from CommentEntrypoints; an artist's own context,
-    filters, chats and search from UserEntrypoints."""
+    filters, chats and search from UserEntrypoints; production follow-up (open tasks,
+    stats) from StatsEntrypoints."""
     name = "tasks"
     crud_models = MODELS
     crud_overrides = OVERRIDES

@@ -90,7 +90,7 @@ def create_tasks_for_entity(uow, caller, entity_id, body):
     return created
 
 
-def _id_list(body):
+def id_list(body):
     """Zou's bulk body: a JSON array of ids, or nothing (every entity of the scope)."""
     if body in (None, {}, []):
         return None
@@ -104,7 +104,7 @@ def _id_list(body):
 
 def create_tasks_for_type(uow, caller, project_id, task_type_id, kind, body):
     """POST /actions/projects/{id}/task-types/{id}/shots|assets/create-tasks: 201."""
-    ids = _id_list(body)
+    ids = id_list(body)
     project = access.project_or_404(uow, caller, project_id)
     me = access.check_manager_project_access(uow, caller, project.id)
     task_type = task_types.task_type_or_404(uow, task_type_id)
@@ -114,6 +114,12 @@ def create_tasks_for_type(uow, caller, project_id, task_type_id, kind, body):
         query = query.where(EntityType.name.notin_(tasks.TEMPORAL_TYPES))
     else:
         query = query.where(EntityType.name == kind)
+    return create_in_scope(uow, caller, me, query, ids, task_type)
+
+
+def create_in_scope(uow, caller, me, query, ids, task_type):
+    """Tasks of `task_type` for the entities `query` selects: those among `ids`, or all
+    of them when no ids are given."""
     if ids is not None:
         entities = _chosen(uow, caller, query, ids)
     else:

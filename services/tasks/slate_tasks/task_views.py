@@ -70,6 +70,18 @@ def _episode(uow, row, entity):
 
 
 def todo_json(uow, row):
+    task = task_row_json(uow, row)
+    return {**task, "task_estimation": task["estimation"], "task_duration": task["duration"],
+            "task_start_date": task["start_date"], "task_due_date": task["due_date"],
+            **{key: row[key] for key in ("task_type_name", "task_status_name",
+                                         "task_type_color", "task_status_color",
+                                         "task_status_short_name")},
+            "last_comment": {}}
+
+
+def task_row_json(uow, row):
+    """A `todo_select` row: the task with its production, entity, sequence and episode
+    fields (Zou's resolve_episode_and_build_task_dict)."""
     entity = row["entity"]
     episode_id, episode_name = _episode(uow, row, entity)
     task = task_lists.task_json(row)
@@ -84,13 +96,7 @@ def todo_json(uow, row):
             "entity_canceled": entity.get("canceled"),
             "sequence_name": row["sequence_name"], "episode_id": episode_id,
             "episode_name": episode_name,
-            "task_type_for_entity": row["task_type_for_entity"],
-            "task_estimation": task["estimation"], "task_duration": task["duration"],
-            "task_start_date": task["start_date"], "task_due_date": task["due_date"],
-            **{key: row[key] for key in ("task_type_name", "task_status_name",
-                                         "task_type_color", "task_status_color",
-                                         "task_status_short_name")},
-            "last_comment": {}}
+            "task_type_for_entity": row["task_type_for_entity"]}
 
 
 def _todos(uow, person_id, projects, done):

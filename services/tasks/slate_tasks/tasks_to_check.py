@@ -53,13 +53,19 @@ def _scoped(query, scope):
     return query.where(scope if scope is not None else sa.false())
 
 
-def _checked_args(args):
-    for key in ID_ARGS:
+def check_ids(args, keys):
+    """Malformed ids among `keys` and `person_id` (`unassigned` or ids comma separated)
+    are 400s."""
+    for key in keys:
         if args.get(key) is not None:
             access.as_uuid(args[key], lambda: errors.Invalid("Wrong UUID format."))
     if args.get("person_id") not in (None, "unassigned"):
         for person_id in args["person_id"].split(","):
             access.as_uuid(person_id, lambda: errors.Invalid("Wrong UUID format."))
+
+
+def _checked_args(args):
+    check_ids(args, ID_ARGS)
     for key in ("due_date_since", "due_date_until"):
         if args.get(key) is not None:
             try:
@@ -76,7 +82,7 @@ def _filtered(query, args):
     if args.get("task_status_id"):
         query = query.where(TaskStatus.id == access.as_uuid(args["task_status_id"]))
     if args.get("person_id") is not None:
-        query = query.where(_assigned(args["person_id"]))
+        query = query.where(assigned_to(args["person_id"]))
     if args.get("episode_id"):
         episode_id = access.as_uuid(args["episode_id"])
         query = query.where(sa.or_(Episode.id == episode_id, Entity.source_id == episode_id,
@@ -90,7 +96,7 @@ def _filtered(query, args):
     return query
 
 
-def _assigned(person_arg):
+def assigned_to(person_arg):
     links = sa.select(task_person_links.c.task_id)
     if person_arg == "unassigned":
         return Task.id.notin_(links)
