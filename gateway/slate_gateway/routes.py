@@ -679,9 +679,21 @@ WITH_TASKS_ROUTES = (
     _board_row("concepts", "concepts_with_tasks"),
 )
 
+# The files a pipeline tracks (slate_tasks.file_crud, file_entrypoints): studio settings
+# (admins write), working and output files (the service checks who acts on their task).
+FILES = TASKS + ("software", "output-type", "file-status", "working-file", "output-file")
+
+FILE_ROUTES = (
+    *crud("tasks", "softwares", cache=FILES),
+    *crud("tasks", "output-types", cache=FILES),
+    *crud("tasks", "file-status", cache=FILES),
+    *crud("tasks", "working-files", write=AUTHENTICATED, cache=FILES),
+    *crud("tasks", "output-files", write=AUTHENTICATED, cache=FILES),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
           + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES
-          + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES)
+          + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES + FILE_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

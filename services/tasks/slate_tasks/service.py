@@ -10,6 +10,7 @@ from slate_tasks import access, assignments, comment_crud, day_offs, news_reads,
     project_settings, read_models, schedule_items, task_batches, task_creation, task_lists, \
     task_types, task_views, tasks, time_spents
 from slate_tasks import notification_feed, notifications, subscriptions
+from slate_tasks.file_crud import CRUD_MODELS as FILE_CRUD_MODELS
 from slate_tasks.comment_entrypoints import CommentEntrypoints
 from slate_tasks.notification_entrypoints import NotificationEntrypoints
 from slate_tasks.time_entrypoints import TimeEntrypoints
@@ -21,6 +22,7 @@ MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_ST
                                        day_offs.DAY_OFFS, schedule_items.SCHEDULE_ITEMS,
                                        comment_crud.COMMENTS, news_reads.NEWS)}
 MODELS.update(USER_CRUD_MODELS)
+MODELS.update(FILE_CRUD_MODELS)
 OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_task,
              ("tasks", "create"): tasks.create_task, ("tasks", "update"): tasks.update_task,
              ("task-types", "delete"): project_settings.delete_task_type,
