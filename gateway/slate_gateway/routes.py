@@ -689,6 +689,9 @@ FILE_ROUTES = (
     *crud("tasks", "file-status", cache=FILES),
     *crud("tasks", "working-files", write=AUTHENTICATED, cache=FILES),
     *crud("tasks", "output-files", write=AUTHENTICATED, cache=FILES),
+    Route("POST", "/data/tasks/{task_id}/working-file-path", "tasks", "working_file_path"),
+    Route("POST", "/data/entities/{entity_id}/output-file-path", "tasks",
+          "output_file_path"),
 )
 
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES

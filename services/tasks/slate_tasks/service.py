@@ -12,6 +12,7 @@ from slate_tasks import access, assignments, comment_crud, day_offs, news_reads,
 from slate_tasks import notification_feed, notifications, subscriptions
 from slate_tasks.file_crud import CRUD_MODELS as FILE_CRUD_MODELS
 from slate_tasks.comment_entrypoints import CommentEntrypoints
+from slate_tasks.file_entrypoints import FileEntrypoints
 from slate_tasks.notification_entrypoints import NotificationEntrypoints
 from slate_tasks.time_entrypoints import TimeEntrypoints
 from slate_tasks.user_entrypoints import CRUD_MODELS as USER_CRUD_MODELS, UserEntrypoints
@@ -48,11 +49,12 @@ def kind_of(request):
 
 
 class TasksService(CrudEntrypoints, NotificationEntrypoints, TimeEntrypoints,
-                   CommentEntrypoints, UserEntrypoints):
+                   CommentEntrypoints, UserEntrypoints, FileEntrypoints):
     """The generic CRUD entrypoints come from CrudEntrypoints; notifications' and
     subscriptions' from NotificationEntrypoints; time sheets' from TimeEntrypoints;
     comments' and the news feed's from CommentEntrypoints; an artist's own context,
-    filters, chats and search from UserEntrypoints."""
+    filters, chats and search from UserEntrypoints; working and output files' from
+    FileEntrypoints."""
     name = "tasks"
     crud_models = MODELS
     crud_overrides = OVERRIDES

@@ -147,3 +147,17 @@ def projected(clean_db):
 @pytest.fixture(name="wait_until")
 def wait_until_fixture():
     return wait_until
+
+
+@pytest.fixture
+def shot_task(services, studio):
+    """An Animation task on SH010, assigned to the artist."""
+    _, admin = services(studio["people"]["admin"])
+    animation = studio["task_types"][("Animation", "Shot")]
+    admin.add_task_type_setting({"params": {"project_id": studio["project"]["id"]},
+                                 "body": {"task_type_id": animation["id"]}})
+    task = admin.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
+                                      "body": {"task_type_ids": [animation["id"]]}})["body"][0]
+    admin.assign_task({"params": {"task_id": task["id"]},
+                       "body": {"person_id": str(studio["people"]["user"].id)}})
+    return task

@@ -1,24 +1,9 @@
 """Softwares, output types, file statuses, working and output files over real RPC:
 their generic CRUD with Zou's rules and events."""
-import pytest
 
 SOFTWARES, OUTPUT_TYPES, FILE_STATUSES = ({"model": "softwares"}, {"model": "output-types"},
                                           {"model": "file-status"})
 WORKING_FILES, OUTPUT_FILES = {"model": "working-files"}, {"model": "output-files"}
-
-
-@pytest.fixture
-def shot_task(services, studio):
-    """An Animation task on SH010, assigned to the artist."""
-    _, admin = services(studio["people"]["admin"])
-    animation = studio["task_types"][("Animation", "Shot")]
-    admin.add_task_type_setting({"params": {"project_id": studio["project"]["id"]},
-                                 "body": {"task_type_id": animation["id"]}})
-    task = admin.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
-                                      "body": {"task_type_ids": [animation["id"]]}})["body"][0]
-    admin.assign_task({"params": {"task_id": task["id"]},
-                       "body": {"person_id": str(studio["people"]["user"].id)}})
-    return task
 
 
 def test_studio_file_settings_are_admin_written_and_read_by_all(services, studio, events,
