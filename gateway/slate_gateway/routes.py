@@ -682,6 +682,8 @@ WITH_TASKS_ROUTES = (
 # The files a pipeline tracks (slate_tasks.file_crud, file_entrypoints): studio settings
 # (admins write), working and output files (the service checks who acts on their task).
 FILES = TASKS + ("software", "output-type", "file-status", "working-file", "output-file")
+TASK_FILES = "/data/tasks/{task_id}/working-files"
+WORKING_FILE_ACTIONS = "/actions/working-files/{working_file_id}"
 
 FILE_ROUTES = (
     *crud("tasks", "softwares", cache=FILES),
@@ -692,6 +694,14 @@ FILE_ROUTES = (
     Route("POST", "/data/tasks/{task_id}/working-file-path", "tasks", "working_file_path"),
     Route("POST", "/data/entities/{entity_id}/output-file-path", "tasks",
           "output_file_path"),
+    Route("GET", TASK_FILES, "tasks", "task_working_files", cache=FILES),
+    Route("GET", TASK_FILES + "/last-revisions", "tasks", "last_working_files",
+          cache=FILES),
+    Route("POST", TASK_FILES + "/new", "tasks", "new_working_file"),
+    Route("GET", "/data/entities/{entity_id}/working-files", "tasks",
+          "entity_working_files", cache=FILES),
+    Route("PUT", WORKING_FILE_ACTIONS + "/comment", "tasks", "comment_working_file"),
+    Route("PUT", WORKING_FILE_ACTIONS + "/modified", "tasks", "modified_working_file"),
 )
 
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES

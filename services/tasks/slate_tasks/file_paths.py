@@ -21,16 +21,21 @@ DEFAULTS = {"Software": (file_crud.SOFTWARES, Software, {
                 "name": "Geometry", "short_name": ""})}
 
 
+def new_id():
+    return uuid.uuid4()
+
+
 def row_named(uow, kind):
     """Zou's get_or_create of a default software or output type, as a dict."""
     spec, model, values = DEFAULTS[kind]
     found = uow.session.scalar(sa.select(model).where(model.name == values["name"]))
     if found is None:
-        found = crud.insert_row(uow, spec, model(id=uuid.uuid4(), **values))
+        found = crud.insert_row(uow, spec, model(id=new_id(), **values))
     return crud.snapshot(found)
 
 
-def _body(body, defaults):
+def body_values(body, defaults):
+    """A path body with Zou's defaults; `revision` an int (0: the next one)."""
     values = {**defaults, **{key: value for key, value in (body or {}).items()
                              if value is not None}}
     try:
@@ -65,18 +70,23 @@ def next_working_revision(uow, task_id, name):
 
 def working_file_path(uow, caller, task_id, body):
     """{"path", "name"} of a task's working file, or the 400 of a malformed tree."""
-    values = _body(body, {"name": "main", "mode": "working", "sep": "/"})
+    values = body_values(body, {"name": "main", "mode": "working", "sep": "/"})
     task = task_for_files(uow, caller, task_id)
     default = row_named(uow, "Software")
     software = _row_or_404(uow, Software, values["software_id"]) \
         if values.get("software_id") else default
     revision = values["revision"] or next_working_revision(uow, task.id, values["name"])
-    ctx = file_trees.Ctx(uow.session, file_trees.entity_dict(uow.session, task.entity_id),
-                         task=crud.snapshot(task), software=software, name=values["name"],
-                         revision=revision, make_default=lambda kind: row_named(uow, kind))
+    ctx = task_ctx(uow, task, software, values["name"], revision)
     return _rendered(body, lambda: {
         "path": file_trees.folder_path(ctx, values["mode"], values["sep"]),
         "name": file_trees.file_name(ctx, values["mode"])})
+
+
+def task_ctx(uow, task, software, name, revision):
+    """What a task's working file path is rendered from."""
+    return file_trees.Ctx(uow.session, file_trees.entity_dict(uow.session, task.entity_id),
+                          task=crud.snapshot(task), software=software, name=name,
+                          revision=revision, make_default=lambda kind: row_named(uow, kind))
 
 
 def _rendered(body, render):
@@ -97,7 +107,7 @@ def next_output_revision(uow, entity_id, output_type_id, task_type_id, name):
 def output_file_path(uow, caller, entity_id, body):
     """{"folder_path", "file_name"} of an entity's output file, or a malformed tree's 400.
     As Zou, the folder uses the revision given (0 if none), the name the next one."""
-    values = _body(body, {"name": "main", "mode": "output", "separator": "/",
+    values = body_values(body, {"name": "main", "mode": "output", "separator": "/",
                           "representation": ""})
     for key in ("output_type_id", "task_type_id"):
         if not values.get(key):

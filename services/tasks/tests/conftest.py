@@ -9,6 +9,7 @@ import time
 import uuid
 
 import pytest
+import sqlalchemy as sa
 from nameko.exceptions import RemoteError
 
 from slate_common import crud, db, eventstore
@@ -161,3 +162,22 @@ def shot_task(services, studio):
     admin.assign_task({"params": {"task_id": task["id"]},
                        "body": {"person_id": str(studio["people"]["user"].id)}})
     return task
+
+
+def tree_in_read_model(engine, project_id):
+    with engine.connect() as connection:
+        return connection.execute(sa.text(
+            "SELECT row->'file_tree' FROM tasks.projects WHERE id = :id"),
+            {"id": project_id}).scalar()
+
+
+@pytest.fixture
+def with_tree(services, studio, clean_db, wait_until):
+    """`with_tree(tree)` sets the production's file tree and waits for the read model."""
+    catalog, _ = services(studio["people"]["admin"])
+
+    def set_tree(tree):
+        catalog.crud_update({"route": {"model": "projects"}, "params": {
+            "instance_id": studio["project"]["id"]}, "body": {"file_tree": tree}})
+        wait_until(lambda: tree_in_read_model(clean_db, studio["project"]["id"]) == tree)
+    return set_tree

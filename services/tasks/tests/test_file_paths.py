@@ -3,7 +3,6 @@ import copy
 
 import pytest
 
-import sqlalchemy as sa
 
 TREE = {
     "working": {"mountpoint": "/simple", "root": "productions", "folder_path": {
@@ -19,25 +18,6 @@ TREE = {
         "file_name": {"shot": "<Project>_<Sequence>_<Shot>_<OutputType>_<OutputFile>",
                       "asset": "<Project>_<AssetType>_<Asset>_<OutputType>_<OutputFile>",
                       "style": "lowercase"}}}
-
-
-def tree_in_read_model(engine, project_id):
-    with engine.connect() as connection:
-        return connection.execute(sa.text(
-            "SELECT row->'file_tree' FROM tasks.projects WHERE id = :id"),
-            {"id": project_id}).scalar()
-
-
-@pytest.fixture
-def with_tree(services, studio, clean_db, wait_until):
-    """`with_tree(tree)` sets the production's file tree and waits for the read model."""
-    catalog, _ = services(studio["people"]["admin"])
-
-    def set_tree(tree):
-        catalog.crud_update({"route": {"model": "projects"}, "params": {
-            "instance_id": studio["project"]["id"]}, "body": {"file_tree": tree}})
-        wait_until(lambda: tree_in_read_model(clean_db, studio["project"]["id"]) == tree)
-    return set_tree
 
 
 def test_working_file_path_follows_the_tree(services, studio, shot_task, with_tree, events,

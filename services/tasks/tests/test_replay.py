@@ -243,6 +243,9 @@ def _working_and_output_files(admin, task, software, status, output_type):
     admin.crud_update({"route": files, "params": {"instance_id": made[0]["id"]},
                        "body": {"comment": "first", "data": {"k": 1}}})
     admin.crud_delete({"route": files, "params": {"instance_id": made[1]["id"]}})
+    kept = {"params": {"working_file_id": made[0]["id"]}}
+    admin.comment_working_file({**kept, "body": {"comment": "second"}})
+    admin.modified_working_file(kept)
     output = admin.crud_create({"route": {"model": "output-files"}, "body": {
         "name": "main", "revision": 1, "entity_id": task["entity_id"],
         "source_file_id": made[0]["id"], "output_type_id": output_type["id"],
