@@ -684,6 +684,7 @@ WITH_TASKS_ROUTES = (
 FILES = TASKS + ("software", "output-type", "file-status", "working-file", "output-file")
 TASK_FILES = "/data/tasks/{task_id}/working-files"
 WORKING_FILE_ACTIONS = "/actions/working-files/{working_file_id}"
+ENTITY_OUTPUTS = "/data/entities/{entity_id}/output-files"
 
 FILE_ROUTES = (
     *crud("tasks", "softwares", cache=FILES),
@@ -702,6 +703,17 @@ FILE_ROUTES = (
           "entity_working_files", cache=FILES),
     Route("PUT", WORKING_FILE_ACTIONS + "/comment", "tasks", "comment_working_file"),
     Route("PUT", WORKING_FILE_ACTIONS + "/modified", "tasks", "modified_working_file"),
+    Route("POST", ENTITY_OUTPUTS + "/new", "tasks", "new_output_file"),
+    Route("POST", ENTITY_OUTPUTS + "/next-revision", "tasks", "next_output_revision"),
+    Route("GET", ENTITY_OUTPUTS, "tasks", "entity_output_files", cache=FILES),
+    Route("GET", ENTITY_OUTPUTS + "/last-revisions", "tasks", "last_output_files",
+          cache=FILES),
+    Route("GET", "/data/entities/{entity_id}/output-types", "tasks", "entity_output_types",
+          cache=FILES),
+    Route("GET", "/data/entities/{entity_id}/output-types/{output_type_id}/output-files",
+          "tasks", "output_type_files", cache=FILES),
+    Route("GET", PROJECT + "/output-files", "tasks", "project_output_files", cache=FILES),
+    Route("GET", "/data/files/{file_id}", "tasks", "get_file", cache=FILES),
 )
 
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
