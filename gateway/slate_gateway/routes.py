@@ -702,9 +702,47 @@ TASK_STATS_ROUTES = (
           "reorder_task_status_links", MANAGER),
 )
 
+# The files a pipeline tracks (slate_tasks.file_crud, file_entrypoints): studio settings
+# (admins write), working and output files (the service checks who acts on their task).
+FILES = TASKS + ("software", "output-type", "file-status", "working-file", "output-file")
+TASK_FILES = "/data/tasks/{task_id}/working-files"
+WORKING_FILE_ACTIONS = "/actions/working-files/{working_file_id}"
+ENTITY_OUTPUTS = "/data/entities/{entity_id}/output-files"
+
+FILE_ROUTES = (
+    *crud("tasks", "softwares", cache=FILES),
+    *crud("tasks", "output-types", cache=FILES),
+    *crud("tasks", "file-status", cache=FILES),
+    *crud("tasks", "working-files", write=AUTHENTICATED, cache=FILES),
+    *crud("tasks", "output-files", write=AUTHENTICATED, cache=FILES),
+    Route("POST", "/data/tasks/{task_id}/working-file-path", "tasks", "working_file_path"),
+    Route("POST", "/data/entities/{entity_id}/output-file-path", "tasks",
+          "output_file_path"),
+    Route("GET", TASK_FILES, "tasks", "task_working_files", cache=FILES),
+    Route("GET", TASK_FILES + "/last-revisions", "tasks", "last_working_files",
+          cache=FILES),
+    Route("POST", TASK_FILES + "/new", "tasks", "new_working_file"),
+    Route("GET", "/data/entities/{entity_id}/working-files", "tasks",
+          "entity_working_files", cache=FILES),
+    Route("PUT", WORKING_FILE_ACTIONS + "/comment", "tasks", "comment_working_file"),
+    Route("PUT", WORKING_FILE_ACTIONS + "/modified", "tasks", "modified_working_file"),
+    Route("POST", ENTITY_OUTPUTS + "/new", "tasks", "new_output_file"),
+    Route("POST", ENTITY_OUTPUTS + "/next-revision", "tasks", "next_output_revision"),
+    Route("GET", ENTITY_OUTPUTS, "tasks", "entity_output_files", cache=FILES),
+    Route("GET", ENTITY_OUTPUTS + "/last-revisions", "tasks", "last_output_files",
+          cache=FILES),
+    Route("GET", "/data/entities/{entity_id}/output-types", "tasks", "entity_output_types",
+          cache=FILES),
+    Route("GET", "/data/entities/{entity_id}/output-types/{output_type_id}/output-files",
+          "tasks", "output_type_files", cache=FILES),
+    Route("GET", PROJECT + "/output-files", "tasks", "project_output_files", cache=FILES),
+    Route("GET", "/data/files/{file_id}", "tasks", "get_file", cache=FILES),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
           + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES
-          + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES + TASK_STATS_ROUTES)
+          + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES + TASK_STATS_ROUTES
+          + FILE_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

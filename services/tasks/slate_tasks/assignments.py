@@ -53,7 +53,8 @@ def may_unassign(uow, caller, task, person_id):
     return me in task.assignees and person_id == str(me.id)
 
 
-def _assign(uow, caller, task, person):
+def assign_person(uow, caller, task, person):
+    """Assign a person to a task (checked by the caller), with its events; the task."""
     me = access.current_person(uow, caller)
     before = {member.id for member in task.assignees}
 
@@ -81,7 +82,7 @@ def assign_tasks_to_person(uow, caller, person_id, body):
     for task_id in task_ids:
         task = tasks.task_or_none(uow, task_id)
         if task is not None and may_assign(uow, caller, task, person):
-            assigned.append(_assign(uow, caller, task, person))
+            assigned.append(assign_person(uow, caller, task, person))
     return assigned
 
 
@@ -95,7 +96,7 @@ def assign_task(uow, caller, task_id, body):
     person = _assignee(uow, caller, person_id)
     if not may_assign(uow, caller, task, person):
         raise errors.Forbidden()
-    return _assign(uow, caller, task, person)
+    return assign_person(uow, caller, task, person)
 
 
 def clear_assignations(uow, caller, body):

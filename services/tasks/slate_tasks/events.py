@@ -37,6 +37,11 @@
 | chat:new-message | {chat_id, chat_message_id, last_message} | POST /data/entities/{id}/chat/messages |
 | chat:deleted-message | {chat_id, chat_message_id} | DELETE .../chat/messages/{id} |
 | chat-message:new / :update / :delete | {chat_message_id} | CRUD /data/chat-messages |
+| software:new / :update / :delete | {software_id} | CRUD /data/softwares |
+| output-type:new / :update / :delete | {output_type_id} | CRUD /data/output-types |
+| file-status:new / :update / :delete | {file_status_id} | CRUD /data/file-status |
+| working-file:new / :update / :delete | {working_file_id} | CRUD, working-file routes (file_entrypoints.py) |
+| output-file:new / :update / :delete | {output_file_id} | CRUD |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
 | internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events (casting links and counts too, for the boards) |
 """
@@ -103,3 +108,9 @@ DESKTOP_LOGIN_LOG = "internal:desktop-login-log"
 DEPARTMENT_EVENTS = ("department:new", "department:update", "department:delete")
 # What the news feed follows (news_feed.py).
 NEWS_SOURCES = (COMMENT_NEW, COMMENT_DELETE, TASK_DELETE)
+SOFTWARE = "software"
+OUTPUT_TYPE = "output-type"
+FILE_STATUS = "file-status"
+WORKING_FILE = "working-file"
+OUTPUT_FILE = "output-file"
+FILE_FAMILIES = (SOFTWARE, OUTPUT_TYPE, FILE_STATUS, WORKING_FILE, OUTPUT_FILE)

@@ -388,3 +388,4 @@ class News(TimestampedMixin, Base):
 
 # The person's own context (filters, chats) lives in its own module, on this Base.
 from slate_tasks import user_models  # noqa: E402,F401  (registers its tables)
+from slate_tasks import file_models  # noqa: E402,F401  (files: softwares, working/output files)

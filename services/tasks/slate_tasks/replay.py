@@ -11,6 +11,8 @@ from slate_tasks import events
 from slate_tasks.models import READ_MODELS, Base, Comment, DayOff, Department, \
     DesktopLoginLog, News, Notification, ProjectTaskStatusLink, ProjectTaskTypeLink, \
     ScheduleItem, Subscription, Task, TaskStatus, TaskType, TimeSpent, team_links
+from slate_tasks.file_models import FileStatus, OutputFile, OutputType, Software, \
+    WorkingFile
 from slate_tasks.user_models import Chat, ChatMessage, SearchFilter, SearchFilterGroup
 
 BY_FAMILY = {events.TASK: Task, events.TASK_TYPE: TaskType, events.TASK_STATUS: TaskStatus,
@@ -21,7 +23,10 @@ BY_FAMILY = {events.TASK: Task, events.TASK_TYPE: TaskType, events.TASK_STATUS: 
              events.SCHEDULE_ITEM: ScheduleItem, events.DESKTOP_LOGIN_LOG: DesktopLoginLog,
              events.COMMENT: Comment, events.NEWS: News,
              events.SEARCH_FILTER: SearchFilter, events.SEARCH_FILTER_GROUP: SearchFilterGroup,
-             events.CHAT: Chat, events.CHAT_MESSAGE: ChatMessage}
+             events.CHAT: Chat, events.CHAT_MESSAGE: ChatMessage,
+             events.SOFTWARE: Software, events.OUTPUT_TYPE: OutputType,
+             events.FILE_STATUS: FileStatus, events.WORKING_FILE: WorkingFile,
+             events.OUTPUT_FILE: OutputFile}
 # Zou's chat message events are named in the chat family; their rows are messages.
 BY_NAME = {events.CHAT_NEW_MESSAGE: ChatMessage, events.CHAT_DELETED_MESSAGE: ChatMessage}
 _READ_TABLES = {model.__table__ for model in READ_MODELS + (Department,)} | {team_links}

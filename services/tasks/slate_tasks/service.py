@@ -10,7 +10,9 @@ from slate_tasks import access, assignments, comment_crud, day_offs, news_reads,
     project_settings, read_models, schedule_items, task_batches, task_creation, task_lists, \
     task_types, task_views, tasks, time_spents
 from slate_tasks import notification_feed, notifications, subscriptions
+from slate_tasks.file_crud import CRUD_MODELS as FILE_CRUD_MODELS
 from slate_tasks.comment_entrypoints import CommentEntrypoints
+from slate_tasks.file_entrypoints import FileEntrypoints
 from slate_tasks.notification_entrypoints import NotificationEntrypoints
 from slate_tasks.stats_entrypoints import StatsEntrypoints
 from slate_tasks.time_entrypoints import TimeEntrypoints
@@ -22,6 +24,7 @@ MODELS = {spec.name: spec for spec in (task_types.TASK_TYPES, task_types.TASK_ST
                                        day_offs.DAY_OFFS, schedule_items.SCHEDULE_ITEMS,
                                        comment_crud.COMMENTS, news_reads.NEWS)}
 MODELS.update(USER_CRUD_MODELS)
+MODELS.update(FILE_CRUD_MODELS)
 OVERRIDES = {("tasks", "list"): tasks.list_tasks, ("tasks", "get"): tasks.get_task,
              ("tasks", "create"): tasks.create_task, ("tasks", "update"): tasks.update_task,
              ("task-types", "delete"): project_settings.delete_task_type,
@@ -47,12 +50,12 @@ def kind_of(request):
 
 
 class TasksService(CrudEntrypoints, NotificationEntrypoints, TimeEntrypoints,
-                   CommentEntrypoints, UserEntrypoints, StatsEntrypoints):
+                   CommentEntrypoints, UserEntrypoints, StatsEntrypoints, FileEntrypoints):
     """The generic CRUD entrypoints come from CrudEntrypoints; notifications' and
     subscriptions' from NotificationEntrypoints; time sheets' from TimeEntrypoints;
     comments' and the news feed's from CommentEntrypoints; an artist's own context,
     filters, chats and search from UserEntrypoints; production follow-up (open tasks,
-    stats) from StatsEntrypoints."""
+    stats) from StatsEntrypoints; working and output files' from FileEntrypoints."""
     name = "tasks"
     crud_models = MODELS
     crud_overrides = OVERRIDES

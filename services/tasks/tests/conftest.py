@@ -9,6 +9,7 @@ import time
 import uuid
 
 import pytest
+import sqlalchemy as sa
 from nameko.exceptions import RemoteError
 
 from slate_common import crud, db, eventstore
@@ -147,3 +148,36 @@ def projected(clean_db):
 @pytest.fixture(name="wait_until")
 def wait_until_fixture():
     return wait_until
+
+
+@pytest.fixture
+def shot_task(services, studio):
+    """An Animation task on SH010, assigned to the artist."""
+    _, admin = services(studio["people"]["admin"])
+    animation = studio["task_types"][("Animation", "Shot")]
+    admin.add_task_type_setting({"params": {"project_id": studio["project"]["id"]},
+                                 "body": {"task_type_id": animation["id"]}})
+    task = admin.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
+                                      "body": {"task_type_ids": [animation["id"]]}})["body"][0]
+    admin.assign_task({"params": {"task_id": task["id"]},
+                       "body": {"person_id": str(studio["people"]["user"].id)}})
+    return task
+
+
+def tree_in_read_model(engine, project_id):
+    with engine.connect() as connection:
+        return connection.execute(sa.text(
+            "SELECT row->'file_tree' FROM tasks.projects WHERE id = :id"),
+            {"id": project_id}).scalar()
+
+
+@pytest.fixture
+def with_tree(services, studio, clean_db, wait_until):
+    """`with_tree(tree)` sets the production's file tree and waits for the read model."""
+    catalog, _ = services(studio["people"]["admin"])
+
+    def set_tree(tree):
+        catalog.crud_update({"route": {"model": "projects"}, "params": {
+            "instance_id": studio["project"]["id"]}, "body": {"file_tree": tree}})
+        wait_until(lambda: tree_in_read_model(clean_db, studio["project"]["id"]) == tree)
+    return set_tree

@@ -203,3 +203,52 @@ def _saved_filters_and_chats(services, people, project, shot):
     artist.delete_chat_message({"params": {"entity_id": shot["id"],
                                            "chat_message_id": first["id"]}})
     artist.leave_chat(where)
+
+
+def test_replaying_rebuilds_softwares_and_working_and_output_files(services, studio,
+                                                                   clean_db):
+    """Studio file settings and working / output files made, changed and deleted."""
+    people, project = studio["people"], studio["project"]
+    _, admin = services(people["admin"])
+    animation = studio["task_types"][("Animation", "Shot")]
+    admin.add_task_type_setting({"params": {"project_id": project["id"]},
+                                 "body": {"task_type_id": animation["id"]}})
+    task = admin.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
+                                      "body": {"task_type_ids": [animation["id"]]}})[
+        "body"][0]
+    blender = admin.crud_create({"route": {"model": "softwares"}, "body": {
+        "name": "Blender", "short_name": "bl", "file_extension": ".blend",
+        "secondary_extensions": [".py"]}})["body"]
+    status = admin.crud_create({"route": {"model": "file-status"}, "body": {
+        "name": "To review", "color": "#999999"}})["body"]
+    cache = admin.crud_create({"route": {"model": "output-types"}, "body": {
+        "name": "Cache", "short_name": "cch"}})["body"]
+    _working_and_output_files(admin, task, blender, status, cache)
+    before = dump(clean_db)
+    assert len(before["working_files"]) == 1 and len(before["output_files"]) == 1
+
+    with orm.Session(clean_db) as session, session.begin():
+        for table in reversed(replay.TABLES.sorted_tables):
+            session.execute(table.delete())
+        projections.replay(session, replay.event_models)
+    assert dump(clean_db) == before
+
+
+def _working_and_output_files(admin, task, software, status, output_type):
+    files = {"model": "working-files"}
+    made = [admin.crud_create({"route": files, "body": {
+        "name": "main", "task_id": task["id"], "entity_id": task["entity_id"],
+        "revision": revision, "software_id": software["id"]}})["body"]
+        for revision in (1, 2)]
+    admin.crud_update({"route": files, "params": {"instance_id": made[0]["id"]},
+                       "body": {"comment": "first", "data": {"k": 1}}})
+    admin.crud_delete({"route": files, "params": {"instance_id": made[1]["id"]}})
+    kept = {"params": {"working_file_id": made[0]["id"]}}
+    admin.comment_working_file({**kept, "body": {"comment": "second"}})
+    admin.modified_working_file(kept)
+    output = admin.crud_create({"route": {"model": "output-files"}, "body": {
+        "name": "main", "revision": 1, "entity_id": task["entity_id"],
+        "source_file_id": made[0]["id"], "output_type_id": output_type["id"],
+        "task_type_id": task["task_type_id"], "file_status_id": status["id"]}})["body"]
+    admin.crud_update({"route": {"model": "output-files"},
+                       "params": {"instance_id": output["id"]}, "body": {"size": 12}})
