@@ -76,7 +76,7 @@ def _assignee(uow, caller, person_id):
 
 def assign_tasks_to_person(uow, caller, person_id, body):
     """PUT /actions/persons/{id}/assign {task_ids}: the tasks assigned."""
-    task_ids = _task_ids(body)
+    task_ids = tasks.task_ids_of(body)
     person = _assignee(uow, caller, person_id)
     assigned = []
     for task_id in task_ids:
@@ -102,7 +102,7 @@ def assign_task(uow, caller, task_id, body):
 def clear_assignations(uow, caller, body):
     """PUT /actions/tasks/clear-assignation {task_ids, person_id?}: the ids of the tasks
     cleared (of that person, or of everyone)."""
-    task_ids = _task_ids(body)
+    task_ids = tasks.task_ids_of(body)
     person_id = body.get("person_id")
     cleared = []
     for task_id in task_ids:
@@ -117,10 +117,3 @@ def clear_assignations(uow, caller, body):
         cleared.append(str(task.id))
     return cleared
 
-
-def _task_ids(body):
-    ids = body.get("task_ids") if isinstance(body, dict) else None
-    if not isinstance(ids, list) or not ids:
-        raise errors.Invalid("Validation error.", {"errors": [
-            {"field": "task_ids", "message": "Field required"}]})
-    return ids

@@ -13,7 +13,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from slate_common import crud, errors, schemas
+from slate_common import crud, schemas
 
 from slate_tasks import access, events, tasks
 from slate_tasks.models import Entity, Subscription, Task, TaskType
@@ -72,23 +72,16 @@ def unsubscribe_from_task(uow, caller, task_id):
         _unsubscribe(uow, task.project_id, person_id=me, task_id=task.id)
 
 
-def _task_ids(body):
-    ids = body.get("task_ids") if isinstance(body, dict) else None
-    if not isinstance(ids, list) or not ids:
-        raise errors.Invalid("Validation error.", {"errors": [
-            {"field": "task_ids", "message": "Field required"}]})
-    return ids
-
 
 def subscribe_to_tasks(uow, caller, body):
     """POST /actions/user/tasks/subscribe {task_ids}: every task checked first."""
-    found = [_task(uow, caller, task_id) for task_id in _task_ids(body)]
+    found = [_task(uow, caller, task_id) for task_id in tasks.task_ids_of(body)]
     return [subscribe_to_task(uow, caller, task.id) for task in found]
 
 
 def unsubscribe_from_tasks(uow, caller, body):
     """POST /actions/user/tasks/unsubscribe {task_ids}: the ids given."""
-    task_ids = _task_ids(body)
+    task_ids = tasks.task_ids_of(body)
     for task_id in task_ids:
         unsubscribe_from_task(uow, caller, task_id)
     return task_ids

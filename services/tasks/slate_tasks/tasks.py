@@ -221,3 +221,12 @@ def announce_assignments(uow, task, before):
                      {"id": str(task.id), "changes": {"assignees": [
                          sorted(map(str, before)), sorted(map(str, after))]}},
                      project_id=task.project_id)
+
+
+def task_ids_of(body):
+    """The non-empty `task_ids` list of a batch body, or Zou's validation 400."""
+    ids = body.get("task_ids") if isinstance(body, dict) else None
+    if not isinstance(ids, list) or not ids:
+        raise errors.Invalid("Validation error.", {"errors": [
+            {"field": "task_ids", "message": "Field required"}]})
+    return ids
