@@ -10,7 +10,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from slate_common import eventstore, schemas
+from slate_common import consumers, eventstore, schemas
 from slate_common.db import utcnow
 
 from slate_catalog import events
@@ -34,7 +34,7 @@ def apply_event(session, event):
     project.updated_at = utcnow()
     session.flush()
     old = [str(member) for member in team]
-    eventstore.append(session.connection(), [eventstore.new_event(
+    consumers.emit(session, [eventstore.new_event(
         events.PROJECT + ":update", {"project_id": str(project.id)},
         {"id": str(project.id), "changes": {"team": [old, old + [person_id]]},
          "updated_at": schemas.to_json(project.updated_at)},

@@ -14,7 +14,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from slate_common import eventstore, schemas
+from slate_common import consumers, eventstore, schemas
 
 from slate_tasks import events
 from slate_tasks.models import Entity, EntityType, News, Task
@@ -38,7 +38,7 @@ def _announce(session, announce, source, name, news, data):
     if announce:
         payload = {"new": schemas.render(news)} if name == events.NEWS_NEW \
             else {"old": schemas.render(news)}
-        eventstore.append(session.connection(), [eventstore.new_event(
+        consumers.emit(session, [eventstore.new_event(
             name, data, payload, actor_id=source.get("actor_id"),
             project_id=source.get("project_id"))])
 

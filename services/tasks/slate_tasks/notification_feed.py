@@ -77,7 +77,7 @@ class Feed:
     def _emit(self, name, row, key, project_id):
         """Append `name` for a notification row ({"new": row} or {"old": row})."""
         data = {"notification_id": row["id"], "person_id": row["person_id"]}
-        eventstore.append(self.session.connection(), [eventstore.new_event(
+        consumers.emit(self.session, [eventstore.new_event(
             name, data, {key: row}, actor_id=self.event.get("actor_id"),
             project_id=project_id)])
 

@@ -15,7 +15,7 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from slate_common import eventstore, person_model
+from slate_common import consumers, eventstore, person_model
 
 from slate_tasks import events, search_filters, task_batches
 from slate_tasks.models import CastingLink, Entity, EntityType, MetadataDescriptor, Person, \
@@ -32,7 +32,7 @@ PROJECT_RELATIONS = ("team", "asset_types", "task_types", "task_statuses",
 def apply_person_event(session, event):
     person_model.apply_person_event(session, Person, event)
     if event["name"] == "person:delete" and "old" in (event["payload"] or {}):
-        eventstore.append(session.connection(), search_filters.removals(
+        consumers.emit(session, search_filters.removals(
             session, event.get("actor_id"), person_id=uuid.UUID(event["payload"]["old"]["id"])))
 
 
@@ -84,7 +84,7 @@ def apply_catalog_event(session, event):
             session.execute(sa.delete(CastingLink).where(sa.or_(
                 CastingLink.entity_in_id == row_id, CastingLink.entity_out_id == row_id)))
         if model is Project:
-            eventstore.append(session.connection(), search_filters.removals(
+            consumers.emit(session, search_filters.removals(
                 session, event.get("actor_id"), project_id=row_id))
         session.execute(sa.delete(model).where(model.id == row_id))
 
@@ -136,4 +136,4 @@ def delete_tasks_of_entity(session, entity_id, actor_id=None):
     """Delete an entity's tasks, each with its `task:delete` (the old row), in the
     caller's transaction: the catalog deleted the entity."""
     rows = session.scalars(sa.select(Task).where(Task.entity_id == entity_id)).all()
-    eventstore.append(session.connection(), task_batches.deletions(session, rows, actor_id))
+    consumers.emit(session, task_batches.deletions(session, rows, actor_id))
