@@ -118,29 +118,31 @@ def drain(queue, expected, timeout=10):
     return got
 
 
-class CrashingProducer:
+class CrashingPublisher:
     """Publishes `survive` messages, then dies as a relay process would."""
 
-    def __init__(self, producer, survive):
-        self.producer, self.left = producer, survive
+    def __init__(self, publisher, survive):
+        self.publisher, self.left = publisher, survive
 
-    def publish(self, *args, **kwargs):
+    def publish(self, event):
         if self.left == 0:
             raise RuntimeError("relay crashed")
         self.left -= 1
-        self.producer.publish(*args, **kwargs)
+        self.publisher.publish(event)
+
+    def confirm(self):
+        self.publisher.confirm()
 
 
 def test_relay_crash_loses_nothing_and_keeps_order(clean_db, slate_settings, event_queue):
     for _ in range(5):
         append_one(clean_db)            # committed while no relay runs
-    with kombu.Connection(slate_settings.amqp_uri,
-                          transport_options={"confirm_publish": True}) as connection:
-        producer = connection.Producer()
+    with kombu.Connection(slate_settings.amqp_uri) as connection:
+        publisher = relay.Publisher(connection)
         with pytest.raises(RuntimeError):
-            relay.publish_batch(clean_db, CrashingProducer(producer, 2))
-        assert relay.publish_batch(clean_db, producer) == 5
-        assert relay.publish_batch(clean_db, producer) == 0
+            relay.publish_batch(clean_db, CrashingPublisher(publisher, 2))
+        assert relay.publish_batch(clean_db, publisher) == 5
+        assert relay.publish_batch(clean_db, publisher) == 0
     got = [event["position"] for event in drain(event_queue, 5)]
     assert got == [1, 2, 1, 2, 3, 4, 5]     # at least once, in order
     deduplicated = []
