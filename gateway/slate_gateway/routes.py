@@ -107,11 +107,13 @@ AUTH_ROUTES = (
     Route("GET", "/data/events/{instance_id}", "auth", "events_get", ADMIN),
 )
 
-# What the catalog's reads depend on: its own data, and its persons read model (the
-# caller's role, teams' members), which announces each update it applies: `person:*`
+# What the catalog's reads depend on: its own data, and its read models of persons (the
+# caller's role, teams' members) and of tasks (an entity's tasks, a production's task
+# types and statuses), which announce each update they apply: `person:*` or `task:*`
 # alone would come before the read model has caught up.
 CATALOG = ("project", "project-status", "asset-type", "entity-type", "asset", "episode",
            "sequence", "shot", "person", "internal:read-model:catalog.persons",
+           "internal:read-model:catalog.tasks",
            # GET /data/entities/{id} of any kind
            "scene", "edit", "concept", "concept-folder",
            # an entity's JSON carries its casting links and instance casting

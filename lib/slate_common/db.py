@@ -13,11 +13,13 @@ from sqlalchemy.dialects.postgresql import UUID
 from slate_common import eventstore
 
 
-def create_engine(settings, pool_size=5, **options):
-    """An engine on the Slate database; one per process or container."""
+def create_engine(settings, pool_size=5, pre_ping=True, **options):
+    """An engine on the Slate database; one per process or container. `pre_ping=False`
+    saves a round trip per checkout where a failed statement is simply retried (the
+    followers and the relay retry their whole step after an error)."""
     return sa.create_engine(
         settings.sqlalchemy_url, pool_size=pool_size, max_overflow=0,
-        pool_pre_ping=True, **options)
+        pool_pre_ping=pre_ping, **options)
 
 
 def utcnow():

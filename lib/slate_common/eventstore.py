@@ -79,12 +79,15 @@ def head(connection):
 def tracked_position(connection, consumer, lock=False):
     """A consumer's last applied position (0 if new); lock=True serialises its replicas."""
     query = sa.select(tracking.c.position).where(tracking.c.consumer == consumer)
-    if lock:
+    if not lock:
+        return connection.execute(query).scalar() or 0
+    position = connection.execute(query.with_for_update()).scalar()
+    if position is None:  # a new consumer: make the row to lock, once
         connection.execute(
             sa.text("INSERT INTO events.tracking (consumer, position) VALUES (:c, 0) "
                     "ON CONFLICT (consumer) DO NOTHING"), {"c": consumer})
-        query = query.with_for_update()
-    return connection.execute(query).scalar() or 0
+        position = connection.execute(query.with_for_update()).scalar()
+    return position or 0
 
 
 def track(connection, consumer, position):

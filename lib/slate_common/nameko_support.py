@@ -9,7 +9,6 @@ service's read model of other services' data current from the event log.
 import logging
 import socket
 import sys
-import uuid
 import weakref
 
 import nameko.rpc
@@ -129,22 +128,28 @@ def _exc_info(exc):
         return sys.exc_info()
 
 
+FOLLOWER_CONNECTIONS = 3
+_FOLLOWER_ENGINES = {}  # (database, service) -> the engine its followers share
+
+
 class EventFollower(DependencyProvider):
     """A consumer of the event log living in a service container (a read model fed by
     another service's events).
 
     At container start a managed green thread catches `consumer` up from the table
     (`consumers.catch_up`: `handle(session, event)` and the tracking row commit together),
-    then follows `slate.events` (an exclusive auto-deleted queue bound to the names it
-    follows, `#` without names): every message is only a wake-up for another catch-up,
-    and it also catches up every `poll_seconds`, so a lost message or a broker outage
-    only delays. It stops with the container. Workers get the follower's `catch_up` (to
+    then follows `slate.events` (an auto-deleted queue bound to the names it follows, `#`
+    without names, shared by the consumer's replicas): every message is only a wake-up
+    for another catch-up, and it also catches up every `poll_seconds`, so a lost message
+    or a broker outage only delays. It stops with the container. Workers get the follower's `catch_up` (to
     read their own writes at once).
-    `announce=False`: a projection whose effects are events of their own needs no
-    `internal:read-model:` announcement.
+    `announce=True`: each catch-up that applied something also appends
+    `internal:read-model:<consumer>`, for the gateway's cached replies built from this read
+    model (their route rows name it); without such a reader it would only cost a locked
+    append, a relay batch and a wake-up of every listener.
     """
 
-    def __init__(self, consumer, handle, names=None, poll_seconds=2.0, announce=True):
+    def __init__(self, consumer, handle, names=None, poll_seconds=None, announce=False):
         self.consumer, self.handle, self.names = consumer, handle, names
         self.poll_seconds, self.announce = poll_seconds, announce
         self.stopping = False
@@ -152,7 +157,16 @@ class EventFollower(DependencyProvider):
 
     def setup(self):
         self.settings = settings_from_config(self.container.config)
-        self.engine = db.create_engine(self.settings, pool_size=2)
+        # The followers of a container share one small pool: each catch-up holds a
+        # connection only while it runs (a service has several followers; PostgreSQL's
+        # connections are few).
+        key = (self.settings.sqlalchemy_url, self.container.service_name)
+        self.engine = _FOLLOWER_ENGINES.get(key)
+        if self.engine is None:
+            self.engine = _FOLLOWER_ENGINES[key] = db.create_engine(
+                self.settings, pool_size=FOLLOWER_CONNECTIONS, pre_ping=False)
+        if self.poll_seconds is None:
+            self.poll_seconds = self.settings.follow_poll_seconds
 
     def start(self):
         self.thread = self.container.spawn_managed_thread(self._follow)
@@ -189,11 +203,13 @@ class EventFollower(DependencyProvider):
         exchange = kombu.Exchange(EVENTS_EXCHANGE, type="topic", durable=True)
         # Woken only by the events it follows (the relay's routing key is the name):
         # each commit would otherwise wake every follower of every service.
+        # The replicas of a consumer share one queue: the broker hands each wake-up to one
+        # of them (the others would only wait on the tracking row to find nothing to do).
         keys = sorted(set(self.names)) if self.names else ["#"]
-        queue = kombu.Queue("%s.%s" % (self.consumer, uuid.uuid4().hex), exchange,
+        queue = kombu.Queue("slate.follow.%s" % self.consumer, exchange,
                             bindings=[kombu.binding(exchange, routing_key=key)
                                       for key in keys],
-                            exclusive=True, auto_delete=True, durable=False)
+                            auto_delete=True, durable=False)
         with kombu.Connection(self.settings.amqp_uri, heartbeat=30) as connection:
             connection.ensure_connection(max_retries=1)
             with connection.Consumer(queue, callbacks=[self._wake], no_ack=True,

@@ -24,6 +24,7 @@ class Settings:
     service_workers: int = 10
     service_replicas: int = 2
     cache_seconds: float = 10.0
+    follow_poll_seconds: float = 10.0
     public_url: str = "http://localhost:8080"
     smtp_host: str = ""
     smtp_port: int = 25
@@ -49,6 +50,7 @@ _ENV = {
     "service_workers": ("SLATE_SERVICE_WORKERS", int),
     "service_replicas": ("SLATE_SERVICE_REPLICAS", int),
     "cache_seconds": ("SLATE_CACHE_SECONDS", float),
+    "follow_poll_seconds": ("SLATE_FOLLOW_POLL_SECONDS", float),
     "login_max_failures": ("SLATE_LOGIN_MAX_FAILURES", int),
     "login_lockout_seconds": ("SLATE_LOGIN_LOCKOUT_SECONDS", int),
     "public_url": ("SLATE_PUBLIC_URL", str),

@@ -53,7 +53,9 @@ def scratch_settings(name, base=None):
     db_url = make_url(base.database_url).set(database=name).render_as_string(False)
     amqp = base.amqp_uri.rstrip("/") + "/" + name
     return Settings(database_url=db_url, amqp_uri=amqp, secret_key="slate-test-secret-of-at-least-32-bytes",
-                    rpc_timeout=10.0, login_lockout_seconds=2)
+                    rpc_timeout=10.0, login_lockout_seconds=2,
+                    # service tests run no relay: their followers learn of events by polling
+                    follow_poll_seconds=1.0)
 
 
 @pytest.fixture(scope="session")

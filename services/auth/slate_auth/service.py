@@ -17,7 +17,7 @@ class AuthService:
     caller = Caller()
     context = RequestContext()
     follow_productions = EventFollower(productions.CONSUMER, productions.apply_event,
-                                       productions.NAMES)
+                                       productions.NAMES, announce=True)
 
     @rpc
     def health(self):

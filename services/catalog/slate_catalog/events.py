@@ -20,6 +20,7 @@
 | <type>:delete | {<type>_id} | DELETE routes, delete-entities, forced deletes ({"old": row}) |
 | scene:delete | {scene_id} | also when a scene with tasks is only canceled (payload: changes) |
 | internal:read-model:catalog.persons | {} | the persons read model applied auth events |
+| internal:read-model:catalog.tasks | {} | the tasks read model (entities' tasks, a production's task settings) applied the tasks service's events |
 | entity-link:new | {entity_link_id, entity_in_id, entity_out_id, nb_occurences} | an asset cast in an entity (the `entity-links` CRUD: {entity_link_id}) |
 | entity-link:update | {entity_link_id, nb_occurences} | its occurrences or label changed |
 | entity-link:delete | {entity_link_id} | uncast (Zou drops these rows silently: Slate logs them) |

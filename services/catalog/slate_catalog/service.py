@@ -38,9 +38,10 @@ class CatalogService(CrudEntrypoints, EntityEntrypoints, BreakdownEntrypoints,
 
     db = Database()
     identity = Caller()
-    refresh_persons = EventFollower(persons.CONSUMER, persons.apply_event, persons.NAMES)
+    refresh_persons = EventFollower(persons.CONSUMER, persons.apply_event, persons.NAMES,
+                                    announce=True)
     refresh_entity_tasks = EventFollower(task_followers.CONSUMER, task_followers.apply_event,
-                                         task_followers.NAMES)
+                                         task_followers.NAMES, announce=True)
 
     @property
     def caller(self):

@@ -15,7 +15,7 @@ class CommentEntrypoints:
                                        comment_mentions.apply_department_event,
                                        comment_mentions.DEPARTMENT_NAMES)
     follow_comments = EventFollower(news_feed.NEWS_CONSUMER, news_feed.apply_event,
-                                     news_feed.NEWS_SOURCES, announce=False)  # news:* say it
+                                     news_feed.NEWS_SOURCES)
 
     @rpc
     def post_comment(self, request):

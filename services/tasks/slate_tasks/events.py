@@ -28,7 +28,6 @@
 | task:status-changed | {task_id, new/previous_task_status_id, person_id} | a comment |
 | task:to-review | the same and comment_id | a comment asking for feedback |
 | news:new / :update / :delete | {news_id, ...} | news_feed.py (projection), news CRUD |
-| internal:read-model:tasks.departments | {} | the departments read model applied events |
 | search-filter:new / :update / :delete | {search_filter_id} | /data/user/filters, CRUD |
 | search-filter-group:new / :update / :delete | {search_filter_group_id} | /data/user/filter-groups, CRUD |
 | chat:new | {chat_id} | an entity's chat, first asked for (as Zou makes it) |

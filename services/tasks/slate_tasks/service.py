@@ -63,9 +63,11 @@ class TasksService(CrudEntrypoints, NotificationEntrypoints, TimeEntrypoints,
     db = Database()
     identity = Caller()
     follow_persons = EventFollower(read_models.PERSONS_CONSUMER,
-                                   read_models.apply_person_event, read_models.PERSON_NAMES)
+                                   read_models.apply_person_event, read_models.PERSON_NAMES,
+                                   announce=True)
     follow_catalog = EventFollower(read_models.CATALOG_CONSUMER,
-                                   read_models.apply_catalog_event, read_models.CATALOG_NAMES)
+                                   read_models.apply_catalog_event, read_models.CATALOG_NAMES,
+                                   announce=True)
     follow_notifications = EventFollower(notification_feed.CONSUMER,
                                          notification_feed.apply_event, notification_feed.NAMES)
 

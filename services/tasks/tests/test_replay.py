@@ -72,7 +72,8 @@ def test_replaying_the_log_rebuilds_every_tasks_table(services, studio, clean_db
     assert dump(clean_db) == before
 
 
-def test_replaying_the_log_rebuilds_time_sheets_and_schedules(services, studio, clean_db):
+def test_replaying_the_log_rebuilds_time_sheets_and_schedules(services, studio, clean_db,
+                                                              projected):
     people, project = studio["people"], studio["project"]
     _, manager = services(people["manager"])
     _, admin = services(people["admin"])
@@ -103,6 +104,7 @@ def test_replaying_the_log_rebuilds_time_sheets_and_schedules(services, studio, 
     artist.log_user_desktop_login({"body": {"date": "2026-03-02T09:00:00"}})
     admin.crud_create({"route": {"model": "time-spents"}, "body": {
         "task_id": task["id"], "person_id": me, "date": "2026-03-05", "duration": 5}})
+    projected()  # the assignation notification is in the log and in its table
     before = dump(clean_db)
     assert len(before["time_spents"]) == 2 and len(before["day_offs"]) == 1
     assert len(before["schedule_items"]) == 2 and len(before["desktop_login_logs"]) == 1
