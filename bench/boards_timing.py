@@ -7,17 +7,13 @@ service's share of a request, without RabbitMQ and the gateway).
 
 It makes a scratch database (dropped at the end) on the local PostgreSQL.
 """
-import argparse
-import json
-import statistics
-import time
 import uuid
 
 import sqlalchemy as sa
 
-from slate_common import db, migrate
-from slate_common.testing import drop_database, scratch_settings
+from slate_common import db
 
+import timing
 from slate_tasks import boards, entity_boards
 from slate_tasks.models import Entity, EntityType, Person, Project, ProjectStatus, Task, \
     TaskStatus, TaskType, task_person_links, team_links
@@ -70,31 +66,9 @@ def populate(session):
     return {"project": str(project), "admin": admin, "artist": artists[0], "vendor": vendor}
 
 
-def measure(engine, label, call, runs):
-    times, size = [], 0
-    for _ in range(runs):
-        uow = db.unit_of_work(engine)
-        start = time.perf_counter()
-        reply = call(uow)
-        if isinstance(reply, dict) and "body_json" in reply:
-            size = len(reply["body_json"])   # encoded by the board itself
-        else:
-            size = len(json.dumps(reply, separators=(",", ":")))
-        times.append((time.perf_counter() - start) * 1000)
-        uow.close()
-    times.sort()
-    print("%-44s median %6.1f ms  p95 %6.1f ms  %7.0f kB" % (
-        label, statistics.median(times), times[int(len(times) * 0.95) - 1], size / 1024))
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=20)
-    runs = parser.parse_args().runs
-    settings = scratch_settings("slate_bench_" + uuid.uuid4().hex[:8])
-    migrate.upgrade(settings)
-    engine = db.create_engine(settings, pool_size=2)
-    try:
+    runs = timing.runs_argument(20)
+    with timing.scratch_engine() as engine:
         found = populate(db.unit_of_work(engine).session)
         where = {"project_id": found["project"]}
 
@@ -114,10 +88,7 @@ def main():
                 u, as_("admin"), "Sequence", where)),
         ]
         for label, call in cases:
-            measure(engine, label, call, runs)
-    finally:
-        engine.dispose()
-        drop_database(settings.database_url)
+            timing.measure(engine, label, call, runs)
 
 
 if __name__ == "__main__":

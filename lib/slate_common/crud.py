@@ -219,6 +219,13 @@ def read_record(uow, spec, instance_id):
 def list_rows(uow, spec, caller, query_args, allowed=None, view=None):
     """Zou's list: a bare array, or the page envelope when `page` is given. `view(row,
     relations)` renders rows for this caller (default: the model's JSON)."""
+    return paged(uow, listing_query(uow, spec, caller, query_args, allowed), query_args,
+                 lambda query: _shape(spec, read_records(uow, spec.model, query),
+                                      query_args, view=view))
+
+
+def listing_query(uow, spec, caller, query_args, allowed=None):
+    """The select of a list route: the caller checked, Zou's filters, the model's order."""
     if spec.check_list:
         spec.check_list(uow, caller, query_args)
     else:
@@ -227,9 +234,14 @@ def list_rows(uow, spec, caller, query_args, allowed=None, view=None):
     if spec.list_filter:
         query = spec.list_filter(uow, caller, query)
     order = [getattr(spec.model, name) for name in spec.order_by]
-    query = query.order_by(*order, spec.model.id)
+    return query.order_by(*order, spec.model.id)
+
+
+def paged(uow, query, query_args, read):
+    """`read(query)`, or with `page` Zou's envelope around `read` of that page's slice
+    (an empty slice before page 1)."""
     if "page" not in query_args:
-        return _shape(spec, read_records(uow, spec.model, query), query_args, view=view)
+        return read(query)
     page = int_arg(query_args, "page", 1)
     limit = int_arg(query_args, "limit", 0)
     if limit < 0:
@@ -237,10 +249,9 @@ def list_rows(uow, spec, caller, query_args, allowed=None, view=None):
     limit = limit or PAGE_SIZE
     total = uow.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
     offset = max(page - 1, 0) * limit
-    rows = [] if page < 1 else read_records(uow, spec.model, query.offset(offset).limit(limit))
-    return {"data": _shape(spec, rows, query_args, view=view), "total": total,
-            "nb_pages": math.ceil(total / limit), "limit": limit,
-            "offset": offset, "page": page}
+    rows = read(query.offset(offset).limit(limit if page >= 1 else 0))
+    return {"data": rows, "total": total, "nb_pages": math.ceil(total / limit),
+            "limit": limit, "offset": offset, "page": page}
 
 
 def get_row(uow, spec, caller, instance_id, query_args=None):

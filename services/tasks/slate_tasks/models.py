@@ -219,7 +219,8 @@ class Task(TimestampedMixin, Base):
     assignees = orm.relationship(
         Person, secondary=task_person_links,
         primaryjoin=lambda: Task.id == task_person_links.c.task_id,
-        secondaryjoin=lambda: orm.foreign(task_person_links.c.person_id) == Person.id)
+        secondaryjoin=lambda: orm.foreign(task_person_links.c.person_id) == Person.id,
+        order_by=lambda: task_person_links.c.person_id)   # a stable order in every reply
 
 
 # -- subscriptions and notifications (subscriptions.py, notification_feed.py) -----------

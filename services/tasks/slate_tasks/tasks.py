@@ -15,7 +15,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from slate_common import crud, errors, schemas, task_fields
+from slate_common import crud, crud_json, errors, schemas, task_fields
 from slate_common.db import utcnow
 
 from slate_tasks import access, events, task_types
@@ -131,14 +131,10 @@ TASKS = crud.CrudModel(
 # -- routes ----------------------------------------------------------------------------
 
 def list_tasks(uow, caller, query_args):
-    """GET /data/tasks: Zou's list, one SQL query (assignees only with relations)."""
+    """GET /data/tasks: Zou's list encoded by PostgreSQL (assignees only with relations)."""
     me = access.current_person(uow, caller)
-    rows = crud.list_rows(uow, TASKS, caller, query_args)
-    if me.role != "client":
-        return rows
-    if isinstance(rows, dict):
-        return {**rows, "data": [for_viewer(me, row) for row in rows["data"]]}
-    return [for_viewer(me, row) for row in rows]
+    return crud_json.list_json(uow, TASKS, caller, query_args,
+                               CLIENT_BLANKS if me.role == "client" else None)
 
 
 def get_task(uow, caller, task_id, query_args):

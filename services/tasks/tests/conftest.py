@@ -5,6 +5,7 @@ Persons are made the way the auth service makes them (a row in `auth.persons` an
 The tasks service learns of all of them only through its read models, as in production.
 """
 import ast
+import json
 import time
 import uuid
 
@@ -143,6 +144,14 @@ def projected(clean_db):
     """`projected()` waits until the notifications projection has applied the whole log."""
     from slate_tasks import notification_feed
     return lambda: wait_until(lambda: settled(clean_db, notification_feed.CONSUMER))
+
+
+@pytest.fixture
+def task_list():
+    """`task_list(service, query)` -> the rows of GET /data/tasks, which the service
+    encodes itself (`body_json`)."""
+    return lambda service, query: json.loads(service.crud_list(
+        {"route": {"model": "tasks"}, "query": query})["body_json"])
 
 
 @pytest.fixture(name="wait_until")

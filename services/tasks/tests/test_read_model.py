@@ -29,7 +29,7 @@ def _make_task(services, studio, kind, entity):
 
 
 def test_an_entity_deleted_in_the_catalog_takes_its_tasks(services, studio, clean_db,
-                                                          events, wait_until):
+                                                          events, wait_until, task_list):
     asset = studio["asset"]
     task = _make_task(services, studio, "assets", asset)
     with clean_db.connect() as connection:
@@ -49,12 +49,11 @@ def test_an_entity_deleted_in_the_catalog_takes_its_tasks(services, studio, clea
     with orm.Session(clean_db) as session:
         assert session.get(Entity, uuid.UUID(asset["id"])) is None
     _, tasks = services(studio["people"]["admin"])
-    assert tasks.crud_list({"route": TASKS, "query": {"entity_id": asset["id"]}})["body"] \
-        == []
+    assert task_list(tasks, {"entity_id": asset["id"]}) == []
 
 
 def test_team_changes_and_renames_reach_the_tasks_service(services, studio, refused,
-                                                          wait_until):
+                                                          wait_until, task_list):
     shot = studio["shots"][0]
     task = _make_task(services, studio, "shots", shot)
     catalog, _ = services(studio["people"]["admin"])
@@ -69,6 +68,6 @@ def test_team_changes_and_renames_reach_the_tasks_service(services, studio, refu
 
     catalog.remove_team_member({"params": {"project_id": studio["project"]["id"],
                                            "person_id": str(studio["people"]["user"].id)}})
-    wait_until(lambda: artist.crud_list({"route": TASKS, "query": {}})["body"] == [])
+    wait_until(lambda: task_list(artist, {}) == [])
     assert refused(artist.crud_get, {"route": TASKS, "params": {
         "instance_id": task["id"]}})[0] == "Forbidden"

@@ -66,7 +66,7 @@ def _attempts(studio, task, animation, layout, person):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_role_matrix(services, studio, matrix, refused, role):
+def test_role_matrix(services, studio, matrix, refused, role, task_list):
     people, task, animation, layout = matrix
     person = people[role]
     _, tasks = services(person)
@@ -80,7 +80,7 @@ def test_role_matrix(services, studio, matrix, refused, role):
     if role in ALLOWED["delete a task"]:
         assert _attempts(studio, task, animation, layout, person)["delete a task"](
             tasks)["status"] == 204
-    listed = tasks.crud_list({"route": TASKS, "query": {}})["body"]
+    listed = task_list(tasks, {})
     visible = {"outsider": 0, "vendor": 1}.get(role)
     if visible is not None:
         assert len(listed) == visible

@@ -122,7 +122,7 @@ def test_creating_tasks_for_shots_and_assets(services, studio, events, refused):
     assert [t["entity_id"] for t in assets] == [studio["asset"]["id"]]
 
 
-def test_task_queries(services, studio, events, refused):
+def test_task_queries(services, studio, events, refused, task_list):
     _, tasks = services(studio["people"]["admin"])
     project, shot = studio["project"], studio["shots"][0]
     animation = studio["task_types"][("Animation", "Shot")]
@@ -145,10 +145,10 @@ def test_task_queries(services, studio, events, refused):
     in_sequence = artist.sequence_shot_tasks({"params": {
         "sequence_id": studio["sequence"]["id"]}, "query": {"relations": "true"}})["body"]
     assert [t["assignees"] for t in in_sequence] == [[]]
-    listed = artist.crud_list({"route": TASKS, "query": {"project_id": project["id"]}})
-    assert [t["id"] for t in listed["body"]] == [task["id"]]
-    by_name = artist.crud_list({"route": TASKS, "query": {
-        "name": "main", "task_type_id": animation["id"], "entity_id": shot["id"]}})["body"]
+    listed = task_list(artist, {"project_id": project["id"]})
+    assert [t["id"] for t in listed] == [task["id"]]
+    by_name = task_list(artist, {"name": "main", "task_type_id": animation["id"],
+                                 "entity_id": shot["id"]})
     assert [t["id"] for t in by_name] == [task["id"]]
     got = artist.crud_get({"route": TASKS, "params": {"instance_id": task["id"]}})["body"]
     assert got["assignees"] == [] and got["type"] == "Task"
@@ -158,7 +158,7 @@ def test_task_queries(services, studio, events, refused):
     assert full["task_status"]["short_name"] == "todo" and full["entity_type"]["name"] == "Shot"
 
     _, outsider = services(studio["people"]["outsider"])
-    assert outsider.crud_list({"route": TASKS, "query": {}})["body"] == []
+    assert task_list(outsider, {}) == []
     assert refused(outsider.crud_get, {"route": TASKS, "params": {
         "instance_id": task["id"]}})[0] == "Forbidden"
 
@@ -200,7 +200,7 @@ def test_assignments_updates_and_deletion(services, studio, events, refused):
     assert events("task:delete")[-1]["payload"]["old"]["id"] == task["id"]
 
 
-def test_batches_and_done_tasks(services, studio, events, refused):
+def test_batches_and_done_tasks(services, studio, events, refused, task_list):
     people = studio["people"]
     _, tasks = services(people["manager"])
     project, where = studio["project"], {"project_id": studio["project"]["id"]}
@@ -235,5 +235,5 @@ def test_batches_and_done_tasks(services, studio, events, refused):
         **where, "task_type_id": layout["id"]}})[0] == "Forbidden"
     _, admin = services(people["admin"])
     admin.delete_tasks_of_type({"params": {**where, "task_type_id": layout["id"]}})
-    left = admin.crud_list({"route": TASKS, "query": {"project_id": project["id"]}})["body"]
+    left = task_list(admin, {"project_id": project["id"]})
     assert [t["id"] for t in left] == [made[2]["id"]]
