@@ -71,3 +71,51 @@ def test_working_and_output_files_with_gazu(client):
     assert [t["id"] for t in files.all_output_types_for_entity(shot)] == [cache["id"]]
     assert files.get_output_file(output["id"])["id"] == output["id"]
     assert [o["id"] for o in files.all_output_files_for_project(project)] == [output["id"]]
+
+
+INSTANCE_TREE = {"output": {"mountpoint": "/prod", "root": "exports", "folder_path": {
+    "shot": "<Shot>/<OutputType>", "instance_asset": "<Asset>/<Instance>/<OutputType>",
+    "style": "lowercase"}, "file_name": {
+    "shot": "<Shot>", "instance_asset": "<Asset>_<Instance.number>_v<Revision>",
+    "style": "lowercase"}},
+    "working": {"mountpoint": "/prod", "root": "films", "folder_path": {
+        "asset": "<Project>/<AssetType>/<Asset>", "style": "lowercase"},
+        "file_name": {"asset": "<Asset>", "style": "lowercase"}}}
+
+
+def test_asset_instance_output_files_and_guesses_with_gazu(client):
+    files = client.files
+    project = client.project.new_project("Film%s" % uuid.uuid4().hex[:8],
+                                         production_type="short")
+    files.update_project_file_tree(project, INSTANCE_TREE)
+    prop = client.asset.get_asset_type_by_name("Prop")
+    ada = client.asset.new_asset(project, client.asset.get_asset_type_by_name("Character"),
+                                 "Ada")
+    sword = client.asset.new_asset(project, prop, "Sword")
+    instance = client.asset.new_asset_asset_instance(ada, sword)
+    cache = files.new_output_type(unique("Cache"), "cch")
+    modeling = client.task.new_task_type(unique("Modeling"))
+    kind = cache["name"].lower().replace("-", "_")
+    path = eventually(lambda: files.build_asset_instance_output_file_path(
+        instance, ada, cache, modeling, revision=2), lambda found: True)
+    assert path == "/prod/exports/sword/sword_0001/%s/sword_0001_v002" % kind
+
+    first = files.new_asset_instance_output_file(instance, ada, cache, modeling, "first")
+    assert (first["revision"], first["asset_instance_id"], first["temporal_entity_id"]) == (
+        1, instance["id"], ada["id"])
+    assert first["name"] == "master"  # gazu's default name for instance outputs
+    assert files.get_next_asset_instance_output_revision(
+        instance, ada, cache, modeling) == 2
+    assert files.get_last_asset_instance_output_revision(
+        instance, ada, cache, modeling) == 1
+    assert [o["id"] for o in files.get_last_output_files_for_asset_instance(
+        instance, ada)] == [first["id"]]
+    assert [t["id"] for t in files.all_output_types_for_asset_instance(instance, ada)] == [
+        cache["id"]]
+    assert [o["id"] for o in files.all_output_files_for_asset_instance(
+        instance, temporal_entity=ada)] == [first["id"]]
+
+    slug = project["name"].lower()
+    guesses = client.entity.guess_from_path(project["id"], "/prod/films/%s/prop/sword" % slug)
+    assert guesses == [{"Template": "asset", "Project": project["id"],
+                        "AssetType": prop["id"], "Asset": sword["id"]}]

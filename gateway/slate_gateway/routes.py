@@ -741,10 +741,34 @@ FILE_ROUTES = (
     Route("GET", "/data/files/{file_id}", "tasks", "get_file", cache=FILES),
 )
 
+# An asset instance's output files in a shot or scene (the temporal entity), and the
+# entities a path names (services/tasks/slate_tasks/instance_outputs.py, path_guesses.py).
+# The tasks service's catalog read model keeps the asset instances: `FILES` holds its
+# `internal:read-model:tasks.catalog`.
+INSTANCE = "/data/asset-instances/{asset_instance_id}"
+INSTANCE_OUTPUTS = INSTANCE + "/entities/{temporal_entity_id}"
+
+INSTANCE_FILE_ROUTES = (
+    Route("POST", INSTANCE_OUTPUTS + "/output-file-path", "tasks",
+          "instance_output_file_path"),
+    Route("GET", INSTANCE_OUTPUTS + "/output-files/last-revisions", "tasks",
+          "last_instance_output_files", cache=FILES),
+    Route("POST", INSTANCE_OUTPUTS + "/output-files/new", "tasks", "new_instance_output_file"),
+    Route("POST", INSTANCE_OUTPUTS + "/output-files/next-revision", "tasks",
+          "next_instance_output_revision"),
+    Route("GET", INSTANCE_OUTPUTS + "/output-types", "tasks", "instance_output_types",
+          cache=FILES),
+    Route("GET", INSTANCE_OUTPUTS + "/output-types/{output_type_id}/output-files", "tasks",
+          "instance_output_type_files", cache=FILES),
+    Route("GET", INSTANCE + "/output-files", "tasks", "instance_output_files", cache=FILES),
+    Route("POST", "/data/entities/guess-from-path", "tasks", "guess_from_path"),
+    Route("POST", "/data/entities/guess_from_path", "tasks", "guess_from_path"),
+)
+
 ROUTES = (AUTH_ROUTES + CATALOG_ROUTES + ENTITY_ROUTES + BREAKDOWN_ROUTES
           + PRODUCTION_SETTINGS_ROUTES + TASKS_ROUTES + NOTIFICATION_ROUTES + TIME_ROUTES
           + COMMENT_ROUTES + USER_ROUTES + WITH_TASKS_ROUTES + TASK_STATS_ROUTES
-          + FILE_ROUTES)
+          + FILE_ROUTES + INSTANCE_FILE_ROUTES)
 
 # Rows after whose success the gateway revokes the caller's own tokens at once, before the
 # `internal:token-revoked` event reaches it: this replica never accepts them again.

@@ -42,7 +42,7 @@
 | working-file:new / :update / :delete | {working_file_id} | CRUD, working-file routes (file_entrypoints.py) |
 | output-file:new / :update / :delete | {output_file_id} | CRUD |
 | internal:read-model:tasks.persons | {} | the persons read model applied auth events |
-| internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events (casting links and counts too, for the boards) |
+| internal:read-model:tasks.catalog | {} | the productions/entities read model applied catalog events (casting links and counts too, for the boards; asset instances, for their output files) |
 """
 TASK = "task"
 TASK_TYPE = "task-type"
@@ -93,12 +93,16 @@ TYPE_FAMILIES = ("entity-type", "asset-type")
 CATALOG_FAMILIES = ("project", "project-status") + TYPE_FAMILIES + ENTITY_FAMILIES
 ENTITY_LINK = "entity-link"
 METADATA_DESCRIPTOR = "metadata-descriptor"
+# The catalog's asset instances: its CRUD names them `asset-instance`, its breakdown
+# routes `asset_instance` (the shot casting events of the latter are not needed here).
+ASSET_INSTANCE = "asset-instance"
+BREAKDOWN_INSTANCE = "asset_instance"
 CATALOG_EVENTS = tuple("%s:%s" % (family, kind)
-                       for family in CATALOG_FAMILIES + (METADATA_DESCRIPTOR,)
+                       for family in CATALOG_FAMILIES + (METADATA_DESCRIPTOR, ASSET_INSTANCE)
                        for kind in ("new", "update", "delete")) + (
     # the boards read casting counts and the episodes assets are cast in
     "asset:casting-update", "episode:casting-update", "shot:casting-update",
-    ENTITY_LINK + ":new", ENTITY_LINK + ":delete")
+    ENTITY_LINK + ":new", ENTITY_LINK + ":delete", BREAKDOWN_INSTANCE + ":new")
 TIME_SPENT = "time-spent"
 DAY_OFF = "day-off"
 SCHEDULE_ITEM = "schedule-item"

@@ -1,11 +1,12 @@
 """The entrypoints of working and output files (Zou's files blueprint), as a mixin of
 TasksService (nameko finds inherited entrypoints). Route rows:
-slate_gateway.routes.FILE_ROUTES. The routes storing or serving file bytes are the
-media service's (absent here)."""
+slate_gateway.routes.FILE_ROUTES and INSTANCE_FILE_ROUTES. The routes storing or serving
+file bytes are the media service's (absent here)."""
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
 
-from slate_tasks import file_paths, output_files, output_publication, working_files
+from slate_tasks import file_paths, instance_outputs, output_files, output_publication, \
+    path_guesses, working_files
 
 
 class FileEntrypoints:
@@ -103,3 +104,50 @@ class FileEntrypoints:
     @rpc
     def get_file(self, request):
         return ok(output_files.get_file(self.db, self.caller, params(request)["file_id"]))
+
+    # -- an asset instance's output files, in a shot or scene ---------------------------
+    @rpc
+    def instance_output_file_path(self, request):
+        return ok(*instance_outputs.output_file_path(
+            self.db, self.caller, *_instance_in(request), request.get("body")))
+
+    @rpc
+    def new_instance_output_file(self, request):
+        return ok(*instance_outputs.new_output_file(
+            self.db, self.caller, *_instance_in(request), request.get("body")))
+
+    @rpc
+    def next_instance_output_revision(self, request):
+        return ok(instance_outputs.next_revision(self.db, self.caller, *_instance_in(request),
+                                                 request.get("body")))
+
+    @rpc
+    def last_instance_output_files(self, request):
+        return ok(instance_outputs.last_output_files(self.db, self.caller,
+                                                     *_instance_in(request), query(request)))
+
+    @rpc
+    def instance_output_types(self, request):
+        return ok(instance_outputs.output_types(self.db, self.caller, *_instance_in(request)))
+
+    @rpc
+    def instance_output_type_files(self, request):
+        return ok(instance_outputs.output_type_files(
+            self.db, self.caller, *_instance_in(request), params(request)["output_type_id"],
+            query(request)))
+
+    @rpc
+    def instance_output_files(self, request):
+        return ok(instance_outputs.instance_output_files(
+            self.db, self.caller, params(request)["asset_instance_id"], query(request)))
+
+    # -- the entities a path names ------------------------------------------------------
+    @rpc
+    def guess_from_path(self, request):
+        return ok(path_guesses.guess_from_path(self.db, self.caller, request.get("body")))
+
+
+def _instance_in(request):
+    """The asset instance and the shot or scene (temporal entity) a route names."""
+    where = params(request)
+    return where["asset_instance_id"], where["temporal_entity_id"]

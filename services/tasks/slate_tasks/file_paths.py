@@ -77,7 +77,7 @@ def working_file_path(uow, caller, task_id, body):
         if values.get("software_id") else default
     revision = values["revision"] or next_working_revision(uow, task.id, values["name"])
     ctx = task_ctx(uow, task, software, values["name"], revision)
-    return _rendered(body, lambda: {
+    return path_reply(body, lambda: {
         "path": file_trees.folder_path(ctx, values["mode"], values["sep"]),
         "name": file_trees.file_name(ctx, values["mode"])})
 
@@ -89,18 +89,25 @@ def task_ctx(uow, task, software, name, revision):
                           revision=revision, make_default=lambda kind: row_named(uow, kind))
 
 
-def _rendered(body, render):
+def path_reply(body, render):
+    """`render()` with 200, or a malformed tree's 400 carrying the body (Zou's)."""
     try:
         return render(), 200
     except file_trees.MalformedTree as exc:
         return {"message": str(exc), "received_data": body}, 400
 
 
-def next_output_revision(uow, entity_id, output_type_id, task_type_id, name):
+def next_output_revision(uow, entity_id, output_type_id, task_type_id, name,
+                         instance_id=None, temporal_entity_id=None):
+    """1 + the last positive revision of this kind of output: of the entity (its asset
+    instances' outputs count too, as in Zou), or of an asset instance in one shot or
+    scene."""
+    where = [OutputFile.entity_id == entity_id] if instance_id is None else [
+        OutputFile.asset_instance_id == instance_id,
+        OutputFile.temporal_entity_id == temporal_entity_id]
     last = uow.session.scalar(sa.select(sa.func.max(OutputFile.revision)).where(
-        OutputFile.entity_id == entity_id, OutputFile.output_type_id == output_type_id,
-        OutputFile.task_type_id == task_type_id, OutputFile.name == name,
-        OutputFile.asset_instance_id.is_(None)))
+        OutputFile.output_type_id == output_type_id, OutputFile.task_type_id == task_type_id,
+        OutputFile.name == name, OutputFile.revision > 0, *where))
     return (last or 0) + 1
 
 
@@ -124,10 +131,11 @@ def output_file_path(uow, caller, entity_id, body):
                          representation=values["representation"],
                          revision=values["revision"],
                          make_default=lambda kind: row_named(uow, kind))
-    return _rendered(body, lambda: {
+    return path_reply(body, lambda: {
         "folder_path": file_trees.folder_path(ctx, values["mode"], values["separator"]),
         "file_name": file_trees.file_name(_with_revision(ctx, revision), values["mode"])})
 
 
 def _with_revision(ctx, revision):
-    return dataclasses.replace(ctx, revision=revision)
+    """The file name's context: Zou renders it with the next revision, no representation."""
+    return dataclasses.replace(ctx, revision=revision, representation="")

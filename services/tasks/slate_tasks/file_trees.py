@@ -39,6 +39,10 @@ class Ctx:
     representation: str = ""
     revision: int = 1
     make_default: object = None  # (kind) -> the row a token needs when none is given
+    # An asset instance's output: `entity` is the shot or scene it sits in, `asset` the
+    # asset it instantiates (its <Asset> and <AssetType>).
+    instance: dict = None
+    asset: dict = None
 
 
 def slugify(text):
@@ -65,9 +69,21 @@ def _section(tree, mode, section):
         raise MalformedTree()
 
 
+def folder_templates(tree, mode):
+    """The mode's folder templates by kind (and their `style`)."""
+    templates = _section(tree, mode, "folder_path")
+    if not isinstance(templates, dict):
+        raise MalformedTree()
+    return templates
+
+
 def template(ctx, tree, mode, section):
-    """The template of the entity's kind (assets: `asset`)."""
-    kind = TEMPLATE_KINDS.get(_type_name(ctx, ctx.entity), "asset")
+    """The template of the entity's kind (assets: `asset`); an asset instance's is
+    `instance`, or `instance_asset` when it sits in another asset."""
+    if ctx.instance is not None:
+        kind = "instance_asset" if ctx.instance.get("target_asset_id") else "instance"
+    else:
+        kind = TEMPLATE_KINDS.get(_type_name(ctx, ctx.entity), "asset")
     try:
         return _section(tree, mode, section)[kind]
     except (KeyError, TypeError):
@@ -131,8 +147,8 @@ def fill(ctx, text, style):
 def token_value(ctx, kind, field):
     """The value a token stands for (Zou's get_folder_from_datatype)."""
     entity = ctx.entity
-    simple = {"Task": ctx.task, "Shot": entity, "TemporalEntity": entity, "Asset": entity,
-              "Scene": entity}
+    simple = {"Task": ctx.task, "Shot": entity, "TemporalEntity": entity,
+              "Asset": ctx.asset or entity, "Scene": entity}
     if kind in simple:
         return (simple[kind] or {}).get(field, "")
     if kind in ("Name", "OutputFile", "WorkingFile"):
@@ -142,7 +158,7 @@ def token_value(ctx, kind, field):
     if kind == "Representation":
         return ctx.representation
     if kind == "Instance":
-        return ""
+        return _instance(ctx, field)
     if kind not in RESOLVERS:
         raise MalformedTree("Unknown data type: %s." % kind)
     return RESOLVERS[kind](ctx, field)
@@ -218,6 +234,15 @@ def _episode(ctx, field):
     return (episode or {}).get(field) or "e001"
 
 
+def _instance(ctx, field):
+    """The instance's name, else (another field, or no name) its number on 4 digits."""
+    if ctx.instance is None:
+        return ""
+    number = str(ctx.instance.get("number", 0)).zfill(4)
+    name = ctx.instance.get("name")
+    return name if field == "name" and name is not None else number
+
+
 def _output_type(ctx, field):
     output_type = ctx.output_type or ctx.make_default("OutputType")
     return str(output_type.get(field, "")).lower()
@@ -231,7 +256,8 @@ RESOLVERS = {
     "Project": _project, "TaskType": _task_type_value, "Department": _department,
     "TemporalEntityType": lambda ctx, field: str(
         _entity_type_row(ctx, ctx.entity).get(field, "")).lower(),
-    "AssetType": lambda ctx, field: _entity_type_row(ctx, ctx.entity).get(field, ""),
+    "AssetType": lambda ctx, field: _entity_type_row(ctx, ctx.asset or ctx.entity).get(
+        field, ""),
     "Sequence": _sequence, "Episode": _episode, "OutputType": _output_type,
     "Software": _software,
 }

@@ -4,9 +4,10 @@ Two kinds of tables live here:
 - the service's own data (task types and statuses, their links to productions, tasks
   and their assignees), rebuilt from the log by `replay.py`;
 - local read models of other services' data, fed by their events (`read_models.py`):
-  persons (auth), productions with their status and team, entity types and entities
-  (catalog). They keep what task reads and access checks need, plus each row's full
-  JSON (`row`) for the views that embed it (`/data/tasks/{id}/full`). They have no
+  persons (auth), productions with their status and team, entity types, entities and
+  asset instances (catalog). They keep what task reads and access checks need, plus
+  each row's full JSON (`row`) for the views that embed it (`/data/tasks/{id}/full`)
+  and the file tree's tokens (`file_trees.py`). They have no
   foreign keys into the service's own tables, and ids pointing at them (a task's
   entity, project, assignees) have none either: the rows live in other schemas.
 """
@@ -96,8 +97,23 @@ class MetadataDescriptor(Base):
     row = sa.Column(JSONB, nullable=False, default=dict)
 
 
+class AssetInstance(Base):
+    """An asset instance of the catalog: an asset placed in a layout scene (`scene_id`) or
+    inside another asset (`target_asset_id`). Output files are published for it in a
+    shot or scene (`instance_outputs.py`); its file tree templates are `instance` and
+    `instance_asset`."""
+    __tablename__ = "asset_instances"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    asset_id = sa.Column(UUID(as_uuid=True), nullable=False, index=True)
+    name = sa.Column(sa.String(80))
+    number = sa.Column(sa.Integer)
+    scene_id = sa.Column(UUID(as_uuid=True), index=True)
+    target_asset_id = sa.Column(UUID(as_uuid=True), index=True)
+    row = sa.Column(JSONB, nullable=False, default=dict)
+
+
 READ_MODELS = (Person, ProjectStatus, Project, EntityType, Entity, CastingLink,
-               MetadataDescriptor)
+               MetadataDescriptor, AssetInstance)
 
 
 # -- the service's own data ------------------------------------------------------------

@@ -18,7 +18,7 @@ def _readable_entity(uow, caller, entity_id):
     return entity
 
 
-def _filtered(select, query):
+def filtered(select, query):
     for key in FILTERS:
         if query.get(key):
             value = query[key] if key in ("name", "representation") else \
@@ -32,14 +32,14 @@ def _of_entity(entity_id):
                                        OutputFile.asset_instance_id.is_(None))
 
 
-def _rows(uow, select):
+def rows(uow, select):
     return [crud.snapshot(row) for row in uow.session.scalars(select)]
 
 
 def entity_output_files(uow, caller, entity_id, query):
     """GET /data/entities/{id}/output-files: newest revision first."""
     entity = _readable_entity(uow, caller, entity_id)
-    return _rows(uow, _filtered(_of_entity(entity.id), query).where(
+    return rows(uow, filtered(_of_entity(entity.id), query).where(
         OutputFile.temporal_entity_id.is_(None), OutputFile.revision >= 0)
         .order_by(OutputFile.revision.desc()))
 
@@ -48,22 +48,28 @@ def last_output_files(uow, caller, entity_id, query):
     """GET /data/entities/{id}/output-files/last-revisions: the last revision of each
     (task type, output type, name, representation)."""
     entity = _readable_entity(uow, caller, entity_id)
+    return last_of_each(uow, (OutputFile.entity_id == entity.id,
+                              OutputFile.asset_instance_id.is_(None)), query)
+
+
+def last_of_each(uow, conditions, query):
+    """The last revision of each (task type, output type, name, representation) among
+    the output files meeting `conditions` and the query's filters; grouped by file
+    status too when the query names one."""
     keys = [OutputFile.task_type_id, OutputFile.output_type_id, OutputFile.name,
             OutputFile.representation]
     if query.get("file_status_id"):
         keys.append(OutputFile.file_status_id)
-    last = _filtered(sa.select(*keys, sa.func.max(OutputFile.revision).label("last"))
-                     .where(OutputFile.entity_id == entity.id,
-                            OutputFile.asset_instance_id.is_(None)), query) \
-        .group_by(*keys).subquery()
-    return _rows(uow, _of_entity(entity.id).join(last, sa.and_(
+    last = filtered(sa.select(*keys, sa.func.max(OutputFile.revision).label("last"))
+                    .where(*conditions), query).group_by(*keys).subquery()
+    return rows(uow, sa.select(OutputFile).where(*conditions).join(last, sa.and_(
         *(key == last.c[key.key] for key in keys[:4]), OutputFile.revision == last.c.last)))
 
 
 def entity_output_types(uow, caller, entity_id):
     """GET /data/entities/{id}/output-types: those its output files have, by name."""
     entity = _readable_entity(uow, caller, entity_id)
-    return _rows(uow, sa.select(OutputType).where(OutputType.id.in_(
+    return rows(uow, sa.select(OutputType).where(OutputType.id.in_(
         sa.select(OutputFile.output_type_id).where(OutputFile.entity_id == entity.id)))
         .order_by(OutputType.name))
 
@@ -77,14 +83,14 @@ def output_type_files(uow, caller, entity_id, output_type_id, query):
         OutputFile.output_type_id == crud.parse_id(output_type_id))
     if query.get("representation") is not None:
         select = select.where(OutputFile.representation == query["representation"])
-    return _rows(uow, select.order_by(OutputFile.revision.desc()))
+    return rows(uow, select.order_by(OutputFile.revision.desc()))
 
 
 def project_output_files(uow, caller, project_id, query):
     """GET /data/projects/{id}/output-files: managers of the production; newest first."""
     project = access.project_or_404(uow, caller, project_id)
     access.check_manager_project_access(uow, caller, project.id)
-    return _rows(uow, _filtered(sa.select(OutputFile).join(
+    return rows(uow, filtered(sa.select(OutputFile).join(
         Entity, Entity.id == OutputFile.entity_id).where(
         Entity.project_id == project.id, OutputFile.asset_instance_id.is_(None),
         OutputFile.temporal_entity_id.is_(None), OutputFile.revision >= 0), query)

@@ -2,7 +2,8 @@
 
 - `tasks.persons` follows auth's `person:*` (roles and profiles for access and views);
 - `tasks.catalog` follows the catalog's productions (status, team), project statuses,
-  entity types and entities (assets, shots... with name, type, parent, production).
+  entity types, entities (assets, shots... with name, type, parent, production) and
+  asset instances (`asset-instance:*`, `asset_instance:new`).
   Payloads are full rows on `:new`, `{"id", "changes": {field: [old, new]}}` on
   `:update` (a team change is a `project:update` whose `team` changed), the old row on
   `:delete`. When an entity is deleted, its tasks go with it, each with `task:delete`,
@@ -18,8 +19,8 @@ from sqlalchemy.dialects import postgresql
 from slate_common import consumers, eventstore, person_model
 
 from slate_tasks import events, search_filters, task_batches
-from slate_tasks.models import CastingLink, Entity, EntityType, MetadataDescriptor, Person, \
-    Project, ProjectStatus, Task, team_links
+from slate_tasks.models import AssetInstance, CastingLink, Entity, EntityType, \
+    MetadataDescriptor, Person, Project, ProjectStatus, Task, team_links
 
 PERSONS_CONSUMER = "tasks.persons"
 CATALOG_CONSUMER = "tasks.catalog"
@@ -53,6 +54,12 @@ def _entity_columns(row):
             "canceled": bool(row.get("canceled"))}
 
 
+def _instance_columns(row):
+    return {"asset_id": _uuid(row["asset_id"]), "name": row.get("name"),
+            "number": row.get("number"), "scene_id": _uuid(row.get("scene_id")),
+            "target_asset_id": _uuid(row.get("target_asset_id"))}
+
+
 KEPT = {
     "project": (Project, _project_columns),
     "project-status": (ProjectStatus, lambda row: {"name": row["name"]}),
@@ -65,6 +72,8 @@ KEPT = {
     events.ENTITY_LINK: (CastingLink, lambda row: {
         "entity_in_id": _uuid(row["entity_in_id"]),
         "entity_out_id": _uuid(row["entity_out_id"])}),
+    **{family: (AssetInstance, _instance_columns)
+       for family in (events.ASSET_INSTANCE, events.BREAKDOWN_INSTANCE)},
 }
 
 
@@ -83,6 +92,7 @@ def apply_catalog_event(session, event):
             delete_tasks_of_entity(session, row_id, event.get("actor_id"))
             session.execute(sa.delete(CastingLink).where(sa.or_(
                 CastingLink.entity_in_id == row_id, CastingLink.entity_out_id == row_id)))
+            delete_instances_of_entity(session, row_id)
         if model is Project:
             consumers.emit(session, search_filters.removals(
                 session, event.get("actor_id"), project_id=row_id))
@@ -130,6 +140,15 @@ def _set_team(session, project_id, person_ids):
         session.execute(sa.insert(team_links), [
             {"project_id": project_id, "person_id": uuid.UUID(person_id)}
             for person_id in dict.fromkeys(person_ids)])
+
+
+def delete_instances_of_entity(session, entity_id):
+    """The catalog's asset instances go with the entity they instantiate or sit in (its
+    foreign keys cascade, without events of their own)."""
+    session.execute(sa.delete(AssetInstance).where(sa.or_(
+        AssetInstance.asset_id == entity_id, AssetInstance.scene_id == entity_id,
+        AssetInstance.target_asset_id == entity_id,
+        AssetInstance.row["entity_id"].astext == str(entity_id))))
 
 
 def delete_tasks_of_entity(session, entity_id, actor_id=None):

@@ -190,3 +190,36 @@ def with_tree(services, studio, clean_db, wait_until):
             "instance_id": studio["project"]["id"]}, "body": {"file_tree": tree}})
         wait_until(lambda: tree_in_read_model(clean_db, studio["project"]["id"]) == tree)
     return set_tree
+
+
+def instance_in_read_model(engine, instance_id):
+    """Whether the tasks service's read model has this asset instance."""
+    with engine.connect() as connection:
+        return connection.execute(sa.text(
+            "SELECT count(*) FROM tasks.asset_instances WHERE id = :id"),
+            {"id": instance_id}).scalar() == 1
+
+
+@pytest.fixture
+def instance_followed(clean_db):
+    """`instance_followed(id, present=True)` waits until the tasks read model has (or
+    no longer has) that asset instance of the catalog."""
+    return lambda instance_id, present=True: wait_until(
+        lambda: instance_in_read_model(clean_db, instance_id) == present)
+
+
+@pytest.fixture
+def instance(services, studio, instance_followed):
+    """An instance of the Ada asset (the tasks read model has it), output types Cache
+    and Render, and what the routes take: path params and the kinds of output."""
+    catalog, admin = services(studio["people"]["admin"])
+    made = catalog.crud_create({"route": {"model": "asset-instances"}, "body": {
+        "asset_id": studio["asset"]["id"], "name": "Ada_0001", "number": 1}})["body"]
+    instance_followed(made["id"])
+    cache, render = [admin.crud_create({"route": {"model": "output-types"}, "body": {
+        "name": name, "short_name": name[:3]}})["body"] for name in ("Cache", "Render")]
+    modeling = studio["task_types"][("Modeling", "Asset")]
+    return {"row": made, "cache": cache, "render": render,
+            "where": {"asset_instance_id": made["id"],
+                      "temporal_entity_id": studio["shots"][0]["id"]},
+            "kind": {"output_type_id": cache["id"], "task_type_id": modeling["id"]}}

@@ -1,5 +1,7 @@
 """The tasks service's own tables are projections of its events: replaying the log
 rebuilds them exactly (DESIGN.md, "The event log"); the read models are left alone."""
+import uuid
+
 import sqlalchemy as sa
 from sqlalchemy import orm
 
@@ -254,3 +256,28 @@ def _working_and_output_files(admin, task, software, status, output_type):
         "task_type_id": task["task_type_id"], "file_status_id": status["id"]}})["body"]
     admin.crud_update({"route": {"model": "output-files"},
                        "params": {"instance_id": output["id"]}, "body": {"size": 12}})
+
+
+def test_replaying_rebuilds_asset_instance_output_files(services, studio, clean_db,
+                                                        instance, with_tree):
+    """Output files published for an asset instance in two shots (and the default file
+    status made on the way): the asset instances themselves are a read model."""
+    with_tree({"output": {"mountpoint": "/out", "root": "", "folder_path": {
+        "instance": "<Shot>/<Instance>"}, "file_name": {"instance": "<Asset>"}}})
+    _, artist = services(studio["people"]["user"])
+    for shot in studio["shots"]:
+        where = {**instance["where"], "temporal_entity_id": shot["id"]}
+        for _ in range(2):
+            assert artist.new_instance_output_file({"params": where, "body": {
+                **instance["kind"], "extension": ".abc"}})["status"] == 201
+    before = dump(clean_db)
+    assert sorted((row["temporal_entity_id"], row["revision"])
+                  for row in before["output_files"]) == sorted(
+        (uuid.UUID(shot["id"]), revision) for shot in studio["shots"] for revision in (1, 2))
+
+    with orm.Session(clean_db) as session, session.begin():
+        for table in reversed(replay.TABLES.sorted_tables):
+            session.execute(table.delete())
+        projections.replay(session, replay.event_models)
+    assert dump(clean_db) == before
+    assert "asset_instances" not in before
