@@ -47,6 +47,10 @@ class Project(Base):
     row = sa.Column(JSONB, nullable=False, default=dict)
 
 
+# The production's many-to-many relations: kept apart from its `row` in the read model.
+PROJECT_RELATIONS = ("team", "asset_types", "task_types", "task_statuses",
+                     "status_automations", "preview_background_files")
+
 team_links = sa.Table(
     "team_links", Base.metadata,
     sa.Column("project_id", UUID(as_uuid=True),

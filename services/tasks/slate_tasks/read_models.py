@@ -6,7 +6,8 @@
   Payloads are full rows on `:new`, `{"id", "changes": {field: [old, new]}}` on
   `:update` (a team change is a `project:update` whose `team` changed), the old row on
   `:delete`. When an entity is deleted, its tasks go with it, each with `task:delete`,
-  in the same transaction as the read model's position.
+  in the same transaction as the read model's position; when a production is deleted,
+  all this service keeps of it (`project_removal.py`).
 
 Handlers are idempotent; updates of rows never seen (older than the log) are skipped.
 """
@@ -17,16 +18,14 @@ from sqlalchemy.dialects import postgresql
 
 from slate_common import eventstore, person_model
 
-from slate_tasks import events, search_filters, task_batches
-from slate_tasks.models import CastingLink, Entity, EntityType, MetadataDescriptor, Person, \
-    Project, ProjectStatus, Task, team_links
+from slate_tasks import events, project_removal, search_filters, task_batches
+from slate_tasks.models import PROJECT_RELATIONS, CastingLink, Entity, EntityType, \
+    MetadataDescriptor, Person, Project, ProjectStatus, Task, team_links
 
 PERSONS_CONSUMER = "tasks.persons"
 CATALOG_CONSUMER = "tasks.catalog"
 PERSON_NAMES = person_model.NAMES
 CATALOG_NAMES = events.CATALOG_EVENTS
-PROJECT_RELATIONS = ("team", "asset_types", "task_types", "task_statuses",
-                     "status_automations", "preview_background_files")
 
 
 def apply_person_event(session, event):
@@ -84,8 +83,7 @@ def apply_catalog_event(session, event):
             session.execute(sa.delete(CastingLink).where(sa.or_(
                 CastingLink.entity_in_id == row_id, CastingLink.entity_out_id == row_id)))
         if model is Project:
-            eventstore.append(session.connection(), search_filters.removals(
-                session, event.get("actor_id"), project_id=row_id))
+            project_removal.remove_project_data(session, row_id, event.get("actor_id"))
         session.execute(sa.delete(model).where(model.id == row_id))
 
 
