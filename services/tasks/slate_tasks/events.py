@@ -94,8 +94,10 @@ TYPE_FAMILIES = ("entity-type", "asset-type")
 CATALOG_FAMILIES = ("project", "project-status") + TYPE_FAMILIES + ENTITY_FAMILIES
 ENTITY_LINK = "entity-link"
 METADATA_DESCRIPTOR = "metadata-descriptor"
+STATUS_AUTOMATION = "status-automation"
 CATALOG_EVENTS = tuple("%s:%s" % (family, kind)
-                       for family in CATALOG_FAMILIES + (METADATA_DESCRIPTOR,)
+                       for family in CATALOG_FAMILIES + (METADATA_DESCRIPTOR,
+                                                         STATUS_AUTOMATION)
                        for kind in ("new", "update", "delete")) + (
     # the boards read casting counts and the episodes assets are cast in
     "asset:casting-update", "episode:casting-update", "shot:casting-update",

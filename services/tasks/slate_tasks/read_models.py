@@ -1,8 +1,9 @@
 """The tasks service's read models of other services' data, fed by their events.
 
 - `tasks.persons` follows auth's `person:*` (roles and profiles for access and views);
-- `tasks.catalog` follows the catalog's productions (status, team), project statuses,
-  entity types and entities (assets, shots... with name, type, parent, production).
+- `tasks.catalog` follows the catalog's productions (status, team, status automations),
+  project statuses, entity types, entities (assets, shots... with name, type, parent,
+  production) and status automations.
   Payloads are full rows on `:new`, `{"id", "changes": {field: [old, new]}}` on
   `:update` (a team change is a `project:update` whose `team` changed), the old row on
   `:delete`. When an entity is deleted, its tasks go with it, each with `task:delete`,
@@ -20,7 +21,8 @@ from slate_common import eventstore, person_model
 
 from slate_tasks import events, project_removal, search_filters, task_batches
 from slate_tasks.models import PROJECT_RELATIONS, CastingLink, Entity, EntityType, \
-    MetadataDescriptor, Person, Project, ProjectStatus, Task, team_links
+    MetadataDescriptor, Person, Project, ProjectStatus, StatusAutomation, Task, \
+    project_status_automation_links, team_links
 
 PERSONS_CONSUMER = "tasks.persons"
 CATALOG_CONSUMER = "tasks.catalog"
@@ -64,6 +66,10 @@ KEPT = {
     events.ENTITY_LINK: (CastingLink, lambda row: {
         "entity_in_id": _uuid(row["entity_in_id"]),
         "entity_out_id": _uuid(row["entity_out_id"])}),
+    events.STATUS_AUTOMATION: (StatusAutomation, lambda row: {
+        "in_task_type_id": _uuid(row.get("in_task_type_id")),
+        "in_task_status_id": _uuid(row.get("in_task_status_id")),
+        "archived": bool(row.get("archived"))}),
 }
 
 
@@ -101,8 +107,8 @@ def _upsert(session, model, columns, row):
     session.execute(insert.on_conflict_do_update(
         index_elements=[model.id],
         set_={key: insert.excluded[key] for key in values if key != "id"}))
-    if model is Project and "team" in row:
-        _set_team(session, values["id"], row["team"])
+    if model is Project:
+        _set_project_links(session, values["id"], row)
 
 
 def _update(session, model, columns, payload):
@@ -118,16 +124,26 @@ def _update(session, model, columns, payload):
         setattr(found, key, value)
     if hasattr(model, "row"):
         found.row = row
-    if model is Project and "team" in new:
-        _set_team(session, found.id, new["team"])
+    if model is Project:
+        _set_project_links(session, found.id, new)
 
 
-def _set_team(session, project_id, person_ids):
-    session.execute(sa.delete(team_links).where(team_links.c.project_id == project_id))
-    if person_ids:
-        session.execute(sa.insert(team_links), [
-            {"project_id": project_id, "person_id": uuid.UUID(person_id)}
-            for person_id in dict.fromkeys(person_ids)])
+# A production's relations kept here: its team and the status automations it applies.
+PROJECT_LINKS = {"team": (team_links, "person_id"),
+                 "status_automations": (project_status_automation_links,
+                                        "status_automation_id")}
+
+
+def _set_project_links(session, project_id, row):
+    """Replace the production's links of each relation the row carries."""
+    for relation, (table, column) in PROJECT_LINKS.items():
+        if relation not in row:
+            continue
+        session.execute(sa.delete(table).where(table.c.project_id == project_id))
+        if row[relation]:
+            session.execute(sa.insert(table), [
+                {"project_id": project_id, column: uuid.UUID(item_id)}
+                for item_id in dict.fromkeys(row[relation])])
 
 
 def delete_tasks_of_entity(session, entity_id, actor_id=None):
