@@ -341,11 +341,12 @@ def test_a_deleted_production_takes_its_tasks_data(services, studio, clean_db, e
         projections.replay(session, replay.event_models)
     assert dump(clean_db) == left
 
-    count = len(events())
-    deletion = events("project:delete")[-1]
+    # Other services' followers may still append (auth's last presence): count ours.
+    ours = lambda: [e for e in events() if replay.event_models(e["name"])]  # noqa: E731
+    count = len(ours())
     with orm.Session(clean_db) as session, session.begin():
-        read_models.apply_catalog_event(session, deletion)
-    assert len(events()) == count and dump(clean_db) == left
+        read_models.apply_catalog_event(session, events("project:delete")[-1])
+    assert len(ours()) == count and dump(clean_db) == left
 
 
 def test_a_closed_production_deleted_in_the_catalog_loses_its_settings(
