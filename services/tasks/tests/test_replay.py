@@ -10,6 +10,7 @@ from sqlalchemy import orm
 
 from slate_common import db, projections
 
+from slate_catalog.models import EntityTask
 from slate_tasks import read_models, replay
 from slate_tasks.models import Entity, Project
 
@@ -222,14 +223,7 @@ def test_replaying_rebuilds_softwares_and_working_and_output_files(services, stu
     task = admin.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
                                       "body": {"task_type_ids": [animation["id"]]}})[
         "body"][0]
-    blender = admin.crud_create({"route": {"model": "softwares"}, "body": {
-        "name": "Blender", "short_name": "bl", "file_extension": ".blend",
-        "secondary_extensions": [".py"]}})["body"]
-    status = admin.crud_create({"route": {"model": "file-status"}, "body": {
-        "name": "To review", "color": "#999999"}})["body"]
-    cache = admin.crud_create({"route": {"model": "output-types"}, "body": {
-        "name": "Cache", "short_name": "cch"}})["body"]
-    _working_and_output_files(admin, task, blender, status, cache)
+    _working_and_output_files(admin, task, *_file_settings(admin))
     before = dump(clean_db)
     assert len(before["working_files"]) == 1 and len(before["output_files"]) == 1
 
@@ -238,6 +232,17 @@ def test_replaying_rebuilds_softwares_and_working_and_output_files(services, stu
             session.execute(table.delete())
         projections.replay(session, replay.event_models)
     assert dump(clean_db) == before
+
+
+def _file_settings(admin):
+    """A software, a file status and an output type."""
+    return (admin.crud_create({"route": {"model": "softwares"}, "body": {
+        "name": "Blender", "short_name": "bl", "file_extension": ".blend",
+        "secondary_extensions": [".py"]}})["body"],
+        admin.crud_create({"route": {"model": "file-status"}, "body": {
+            "name": "To review", "color": "#999999"}})["body"],
+        admin.crud_create({"route": {"model": "output-types"}, "body": {
+            "name": "Cache", "short_name": "cch"}})["body"])
 
 
 def _working_and_output_files(admin, task, software, status, output_type):
@@ -266,7 +271,8 @@ PROJECTS = {"model": "projects"}
 
 
 def _busy_production(services, studio, projected):
-    """Settings, a task commented on, logged and followed, schedule items, a filter."""
+    """Settings, a task commented on, logged, followed and worked on (working and output
+    files), schedule items, a filter."""
     people, project = studio["people"], studio["project"]
     where = {"project_id": project["id"]}
     _, manager = services(people["manager"])
@@ -287,6 +293,8 @@ def _busy_production(services, studio, projected):
                                       "person_id": str(people["user"].id)},
                            "body": {"duration": 60}})
     manager.task_types_schedule_items({"params": where})
+    _, admin = services(people["admin"])
+    _working_and_output_files(admin, task, *_file_settings(admin))
     artist.create_user_filter({"body": {"name": "F", "query": "q", "list_type": "shot",
                                         "project_id": project["id"]}})
     projected()
@@ -320,20 +328,25 @@ def test_a_deleted_production_takes_its_tasks_data(services, studio, clean_db, e
     assert set(_rows_of(clean_db, project_id)) >= {
         "tasks", "project_task_type_links", "project_task_status_links", "schedule_items",
         "search_filters"}
+    wait_until(lambda: not _catalog_task_gone(clean_db, task["id"]))
     _announce_deletion(clean_db, project_id)
     wait_until(lambda: not _rows_of(clean_db, project_id))
     projected()
     left = dump(clean_db)
-    for table in ("comments", "time_spents", "subscriptions", "notifications", "news"):
+    for table in ("comments", "time_spents", "subscriptions", "notifications", "news",
+                  "working_files", "output_files"):
         assert left[table] == [], table
     assert [event["data"] for event in events("task:delete")] == [{"task_id": task["id"]}]
     for name in ("task-type-link:delete", "task-status-link:delete", "schedule-item:delete",
-                 "subscription:delete", "search-filter:delete", "news:delete"):
+                 "subscription:delete", "search-filter:delete", "news:delete",
+                 "output-file:delete"):
         assert events(name), name
     with orm.Session(clean_db) as session:
         assert session.get(Project, uuid.UUID(project_id)) is None
         assert session.scalars(sa.select(Entity).where(
             Entity.project_id == uuid.UUID(project_id))).all() == []
+    # the catalog's read model of the tasks follows their task:delete
+    wait_until(lambda: _catalog_task_gone(clean_db, task["id"]))
 
     with orm.Session(clean_db) as session, session.begin():
         for table in reversed(replay.TABLES.sorted_tables):
@@ -372,3 +385,8 @@ def test_a_closed_production_deleted_in_the_catalog_loses_its_settings(
 def _known(engine, project_id):
     with orm.Session(engine) as session:
         return session.get(Project, uuid.UUID(project_id)) is not None
+
+
+def _catalog_task_gone(engine, task_id):
+    with orm.Session(engine) as session:
+        return session.get(EntityTask, uuid.UUID(task_id)) is None
