@@ -34,7 +34,7 @@ def triggered(uow, task, applied=frozenset()):
             continue
         target = uow.session.scalars(sa.select(Task).where(
             Task.entity_id == task.entity_id,
-            Task.task_type_id == _uuid(automation.row["out_task_type_id"]))
+            Task.task_type_id == _uuid(automation.row.get("out_task_type_id")))
             .order_by(Task.name)).first()
         status = _row(uow, TaskStatus, automation.row.get("out_task_status_id"))
         if target is None or status is None:
