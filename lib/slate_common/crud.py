@@ -313,15 +313,17 @@ def create_row(uow, spec, caller, body):
     return spec.to_json(row)
 
 
-def insert_row(uow, spec, row, data=None, name=None, project_id=None):
+def insert_row(uow, spec, row, data=None, name=None, project_id=None, extra=None):
     """Insert a row built by a domain function; emits `<event>:new` (or `name`) with the
     new row and `data` (default: the spec's public data), for the row's project (or
-    `project_id`). Returns the refreshed row."""
+    `project_id`); `extra` adds keys to the payload beside the row, for the log's
+    followers. Returns the refreshed row."""
     uow.session.add(row)
     _flush(uow, spec)
     uow.session.refresh(row)
     uow.emit(name or spec.event + ":new", spec.public_data(row) if data is None else data,
-             {"new": snapshot(row)}, project_id=project_id or _project_of(row))
+             {"new": snapshot(row), **(extra or {})},
+             project_id=project_id or _project_of(row))
     return row
 
 

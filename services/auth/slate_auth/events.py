@@ -4,7 +4,7 @@ updated_at}` on `:update`, `old` row on `:delete`. Public `data` holds Zou's id 
 
 | name | data | payload / when |
 |---|---|---|
-| person:new / :update / :delete | {person_id} | CRUD, department membership, create-admin |
+| person:new / :update / :delete | {person_id} | CRUD, department membership, create-admin; :update also the last presence a time spent or desktop login moves (presence.py) |
 | department:new / :update / :delete | {department_id} | CRUD |
 | studio:new / :update / :delete | {studio_id} | CRUD |
 | organisation:new / :update / :delete | {organisation_id} | CRUD; created on first use |

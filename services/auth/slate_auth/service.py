@@ -6,7 +6,7 @@ from slate_common.nameko_support import (Caller, Config, Database, EventFollower
                                          RequestContext, rpc)
 from slate_common.replies import is_true, ok, params, query
 
-from slate_auth import event_log, people, productions, resets, sessions
+from slate_auth import event_log, people, presence, productions, resets, sessions
 
 
 class AuthService:
@@ -18,6 +18,7 @@ class AuthService:
     context = RequestContext()
     follow_productions = EventFollower(productions.CONSUMER, productions.apply_event,
                                        productions.NAMES, announce=True)
+    follow_presence = EventFollower(presence.CONSUMER, presence.apply_event, presence.NAMES)
 
     @rpc
     def health(self):

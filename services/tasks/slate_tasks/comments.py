@@ -4,9 +4,10 @@ POST /actions/tasks/{id}/comment {task_status_id, comment, checklist, links, for
 person_id, created_at}: 201, the comment with its status and author. Only managers
 may post for someone else, at another date, or for clients. The comment's mentions are
 read from its text (comment_mentions.py); it moves the task (task_progress.py); a
-`#tasktype` tag posts it on the entity's tasks of that type too. Events: `comment:new`
-(payload {"new": row, "change": the status changed}), then the task's. News and
-notifications are projections of these events, not written here.
+`#tasktype` tag posts it on the entity's tasks of that type too; the production's
+status automations may post on the entity's other tasks (status_automations.py).
+Events: `comment:new` (payload {"new": row, "change": the status changed}), then the
+task's. News and notifications are projections of these events, not written here.
 """
 import datetime
 import json
@@ -18,8 +19,8 @@ import sqlalchemy as sa
 from slate_common import errors, schemas
 from slate_common.db import utcnow
 
-from slate_tasks import access, comment_access, comment_mentions, events, task_progress, \
-    task_views
+from slate_tasks import access, comment_access, comment_mentions, events, \
+    status_automations, task_progress, task_views
 from slate_tasks.models import Comment, Entity, Project, Task, TaskStatus, TaskType
 
 FIELDS = {"task_status_id": str, "comment": str, "person_id": str, "created_at": str,
@@ -96,8 +97,10 @@ def post_as(uow, caller, me, task, values):
     return create_comment(uow, task, status, author, values)
 
 
-def create_comment(uow, task, status, author, values, with_hashtags=True):
-    """Insert the comment, emit `comment:new`, move the task, follow the hashtags."""
+def create_comment(uow, task, status, author, values, with_hashtags=True,
+                   automations=frozenset()):
+    """Insert the comment, emit `comment:new`, move the task, follow the hashtags, then
+    the production's status automations (`automations`: those applied in this chain)."""
     check_retake_capping(uow, task, status)
     comment = _insert(uow, task, status, author, values)
     changed = task_progress.is_latest(task, comment) and status.id != task.task_status_id
@@ -109,6 +112,10 @@ def create_comment(uow, task, status, author, values, with_hashtags=True):
     task_progress.follow_comment(uow, task, status, comment, changed)
     if with_hashtags:
         _post_on_tagged_tasks(uow, task, author, values["comment"])
+    for target, target_status, text, applied in status_automations.triggered(
+            uow, task, automations):
+        create_comment(uow, target, target_status, author, {**DEFAULTS, "comment": text},
+                       automations=applied)
     return {**row, **RELATED_MEDIA, "task_status": schemas.render(status),
             "person": task_views.person_json(author)}
 

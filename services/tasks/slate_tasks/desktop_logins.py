@@ -2,8 +2,8 @@
 Zou keeps them. The person reads theirs, managers and admins anyone's; the person
 writes theirs, admins anyone's. Zou emits no event for them: ours is internal
 (`internal:desktop-login-log:new`), kept for the log to rebuild the table.
-Zou also moves the person's `last_presence`; that field is the auth service's and is
-not changed here.
+Zou also moves the person's `last_presence`: that field is the auth service's, which
+follows the value in the event's payload (presence.py).
 """
 import uuid
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from slate_common import crud, errors, schemas
 from slate_common.db import utcnow
 
-from slate_tasks import access, events, people_access
+from slate_tasks import access, events, people_access, presence
 from slate_tasks.models import DesktopLoginLog
 
 DESKTOP_LOGIN_LOGS = crud.CrudModel(
@@ -41,7 +41,8 @@ def _date(body):
 
 def _log(uow, person_id, date):
     row = crud.insert_row(uow, DESKTOP_LOGIN_LOGS, DesktopLoginLog(
-        id=uuid.uuid4(), person_id=person_id, date=date))
+        id=uuid.uuid4(), person_id=person_id, date=date),
+        extra=presence.payload(uow, person_id, date.date()))
     return schemas.render(row)
 
 

@@ -11,14 +11,14 @@
 | task:new | {task_id} | POST /data/tasks, create-tasks routes |
 | task:update | {task_id} | PUT /data/tasks/{id}, assignments, time spents (duration) |
 | task:assign / task:unassign | {task_id, person_id} | assignments ({"id", "changes": {"assignees": [old, new]}}) |
-| task:delete | {task_id} | DELETE /data/tasks/{id}, or its entity deleted in the catalog |
+| task:delete | {task_id} | DELETE /data/tasks/{id}, or its entity or production deleted in the catalog |
 | subscription:new / :delete | {subscription_id} | subscribe / unsubscribe routes, CRUD (payload: the row) |
 | subscription:update | {subscription_id} | CRUD |
 | notification:new | {notification_id, person_id} | the notifications projection (notification_feed.py), CRUD |
 | notification:read / :unread | {notification_id, person_id} | PUT /data/user/notifications/{id} ({"id", "changes": {"read": ...}}) |
 | notification:all-read | {person_id} | mark-all-as-read ({"new": [the rows marked read]}) |
 | notification:update / :delete | {notification_id} | CRUD; :delete also when its comment or reply goes |
-| time-spent:new / :update / :delete | {time_spent_id} | time-spent routes, day offs |
+| time-spent:new / :update / :delete | {time_spent_id} | time-spent routes (a new one: `last_presence` beside the row, for auth), day offs |
 | day-off:new / :update / :delete | {day_off_id} | CRUD |
 | schedule-item:new / :update / :delete | {schedule_item_id} | CRUD, schedule reads |
 | internal:desktop-login-log:new | {desktop_login_log_id} | desktop logins (Zou: none) |
@@ -97,8 +97,10 @@ METADATA_DESCRIPTOR = "metadata-descriptor"
 # routes `asset_instance` (the shot casting events of the latter are not needed here).
 ASSET_INSTANCE = "asset-instance"
 BREAKDOWN_INSTANCE = "asset_instance"
+STATUS_AUTOMATION = "status-automation"
 CATALOG_EVENTS = tuple("%s:%s" % (family, kind)
-                       for family in CATALOG_FAMILIES + (METADATA_DESCRIPTOR, ASSET_INSTANCE)
+                       for family in CATALOG_FAMILIES + (METADATA_DESCRIPTOR, ASSET_INSTANCE,
+                                                         STATUS_AUTOMATION)
                        for kind in ("new", "update", "delete")) + (
     # the boards read casting counts and the episodes assets are cast in
     "asset:casting-update", "episode:casting-update", "shot:casting-update",

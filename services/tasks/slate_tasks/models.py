@@ -48,6 +48,10 @@ class Project(Base):
     row = sa.Column(JSONB, nullable=False, default=dict)
 
 
+# The production's many-to-many relations: kept apart from its `row` in the read model.
+PROJECT_RELATIONS = ("team", "asset_types", "task_types", "task_statuses",
+                     "status_automations", "preview_background_files")
+
 team_links = sa.Table(
     "team_links", Base.metadata,
     sa.Column("project_id", UUID(as_uuid=True),
@@ -112,8 +116,30 @@ class AssetInstance(Base):
     row = sa.Column(JSONB, nullable=False, default=dict)
 
 
+class StatusAutomation(Base):
+    """A status automation of the catalog: when a task of `in_task_type_id` reaches
+    `in_task_status_id`, the entity's task of `out_task_type_id` moves too
+    (`status_automations.py`); the rest of its fields are in `row`."""
+    __tablename__ = "status_automations"
+    id = sa.Column(UUID(as_uuid=True), primary_key=True)
+    in_task_type_id = sa.Column(UUID(as_uuid=True))
+    in_task_status_id = sa.Column(UUID(as_uuid=True))
+    archived = sa.Column(sa.Boolean, nullable=False, default=False)
+    row = sa.Column(JSONB, nullable=False, default=dict)
+
+
+# The automations a production applies (its `status_automations`); no key on the
+# automation: a link may name one older than the read model.
+project_status_automation_links = sa.Table(
+    "project_status_automation_links", Base.metadata,
+    sa.Column("project_id", UUID(as_uuid=True),
+              sa.ForeignKey("tasks.projects.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("status_automation_id", UUID(as_uuid=True), primary_key=True, index=True),
+)
+
+
 READ_MODELS = (Person, ProjectStatus, Project, EntityType, Entity, CastingLink,
-               MetadataDescriptor, AssetInstance)
+               MetadataDescriptor, AssetInstance, StatusAutomation)
 
 
 # -- the service's own data ------------------------------------------------------------

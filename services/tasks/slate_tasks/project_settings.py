@@ -15,9 +15,8 @@ from slate_common import crud, errors, schemas
 from slate_common.replies import is_true
 
 from slate_tasks import access, events, task_types
-from slate_tasks.models import ProjectTaskStatusLink, ProjectTaskTypeLink, TaskStatus, \
-    TaskType
-from slate_tasks.read_models import PROJECT_RELATIONS
+from slate_tasks.models import PROJECT_RELATIONS, ProjectTaskStatusLink, ProjectTaskTypeLink, \
+    TaskStatus, TaskType
 
 TYPE_LINKS = crud.CrudModel(
     name="task-type-links", model=ProjectTaskTypeLink, event=events.TASK_TYPE_LINK,

@@ -1,13 +1,15 @@
 """The tasks service's read models of other services' data, fed by their events.
 
 - `tasks.persons` follows auth's `person:*` (roles and profiles for access and views);
-- `tasks.catalog` follows the catalog's productions (status, team), project statuses,
-  entity types, entities (assets, shots... with name, type, parent, production) and
-  asset instances (`asset-instance:*`, `asset_instance:new`).
+- `tasks.catalog` follows the catalog's productions (status, team, status automations),
+  project statuses, entity types, entities (assets, shots... with name, type, parent,
+  production), asset instances (`asset-instance:*`, `asset_instance:new`) and status
+  automations.
   Payloads are full rows on `:new`, `{"id", "changes": {field: [old, new]}}` on
   `:update` (a team change is a `project:update` whose `team` changed), the old row on
   `:delete`. When an entity is deleted, its tasks go with it, each with `task:delete`,
-  in the same transaction as the read model's position.
+  in the same transaction as the read model's position; when a production is deleted,
+  all this service keeps of it (`project_removal.py`).
 
 Handlers are idempotent; updates of rows never seen (older than the log) are skipped.
 """
@@ -18,16 +20,15 @@ from sqlalchemy.dialects import postgresql
 
 from slate_common import consumers, eventstore, person_model
 
-from slate_tasks import events, search_filters, task_batches
-from slate_tasks.models import AssetInstance, CastingLink, Entity, EntityType, \
-    MetadataDescriptor, Person, Project, ProjectStatus, Task, team_links
+from slate_tasks import events, project_removal, search_filters, task_batches
+from slate_tasks.models import PROJECT_RELATIONS, AssetInstance, CastingLink, Entity, \
+    EntityType, MetadataDescriptor, Person, Project, ProjectStatus, StatusAutomation, Task, \
+    project_status_automation_links, team_links
 
 PERSONS_CONSUMER = "tasks.persons"
 CATALOG_CONSUMER = "tasks.catalog"
 PERSON_NAMES = person_model.NAMES
 CATALOG_NAMES = events.CATALOG_EVENTS
-PROJECT_RELATIONS = ("team", "asset_types", "task_types", "task_statuses",
-                     "status_automations", "preview_background_files")
 
 
 def apply_person_event(session, event):
@@ -74,6 +75,10 @@ KEPT = {
         "entity_out_id": _uuid(row["entity_out_id"])}),
     **{family: (AssetInstance, _instance_columns)
        for family in (events.ASSET_INSTANCE, events.BREAKDOWN_INSTANCE)},
+    events.STATUS_AUTOMATION: (StatusAutomation, lambda row: {
+        "in_task_type_id": _uuid(row.get("in_task_type_id")),
+        "in_task_status_id": _uuid(row.get("in_task_status_id")),
+        "archived": bool(row.get("archived"))}),
 }
 
 
@@ -94,8 +99,7 @@ def apply_catalog_event(session, event):
                 CastingLink.entity_in_id == row_id, CastingLink.entity_out_id == row_id)))
             delete_instances_of_entity(session, row_id)
         if model is Project:
-            consumers.emit(session, search_filters.removals(
-                session, event.get("actor_id"), project_id=row_id))
+            project_removal.remove_project_data(session, row_id, event.get("actor_id"))
         session.execute(sa.delete(model).where(model.id == row_id))
 
 
@@ -113,8 +117,8 @@ def _upsert(session, model, columns, row):
     session.execute(insert.on_conflict_do_update(
         index_elements=[model.id],
         set_={key: insert.excluded[key] for key in values if key != "id"}))
-    if model is Project and "team" in row:
-        _set_team(session, values["id"], row["team"])
+    if model is Project:
+        _set_project_links(session, values["id"], row)
 
 
 def _update(session, model, columns, payload):
@@ -130,16 +134,26 @@ def _update(session, model, columns, payload):
         setattr(found, key, value)
     if hasattr(model, "row"):
         found.row = row
-    if model is Project and "team" in new:
-        _set_team(session, found.id, new["team"])
+    if model is Project:
+        _set_project_links(session, found.id, new)
 
 
-def _set_team(session, project_id, person_ids):
-    session.execute(sa.delete(team_links).where(team_links.c.project_id == project_id))
-    if person_ids:
-        session.execute(sa.insert(team_links), [
-            {"project_id": project_id, "person_id": uuid.UUID(person_id)}
-            for person_id in dict.fromkeys(person_ids)])
+# A production's relations kept here: its team and the status automations it applies.
+PROJECT_LINKS = {"team": (team_links, "person_id"),
+                 "status_automations": (project_status_automation_links,
+                                        "status_automation_id")}
+
+
+def _set_project_links(session, project_id, row):
+    """Replace the production's links of each relation the row carries."""
+    for relation, (table, column) in PROJECT_LINKS.items():
+        if relation not in row:
+            continue
+        session.execute(sa.delete(table).where(table.c.project_id == project_id))
+        if row[relation]:
+            session.execute(sa.insert(table), [
+                {"project_id": project_id, column: uuid.UUID(item_id)}
+                for item_id in dict.fromkeys(row[relation])])
 
 
 def delete_instances_of_entity(session, entity_id):

@@ -10,7 +10,8 @@ import types
 from slate_tasks import events
 from slate_tasks.models import READ_MODELS, Base, Comment, DayOff, Department, \
     DesktopLoginLog, News, Notification, ProjectTaskStatusLink, ProjectTaskTypeLink, \
-    ScheduleItem, Subscription, Task, TaskStatus, TaskType, TimeSpent, team_links
+    ScheduleItem, Subscription, Task, TaskStatus, TaskType, TimeSpent, team_links, \
+    project_status_automation_links
 from slate_tasks.file_models import FileStatus, OutputFile, OutputType, Software, \
     WorkingFile
 from slate_tasks.user_models import Chat, ChatMessage, SearchFilter, SearchFilterGroup
@@ -29,7 +30,8 @@ BY_FAMILY = {events.TASK: Task, events.TASK_TYPE: TaskType, events.TASK_STATUS: 
              events.OUTPUT_FILE: OutputFile}
 # Zou's chat message events are named in the chat family; their rows are messages.
 BY_NAME = {events.CHAT_NEW_MESSAGE: ChatMessage, events.CHAT_DELETED_MESSAGE: ChatMessage}
-_READ_TABLES = {model.__table__ for model in READ_MODELS + (Department,)} | {team_links}
+_READ_TABLES = {model.__table__ for model in READ_MODELS + (Department,)} | {
+    team_links, project_status_automation_links}
 TABLES = types.SimpleNamespace(sorted_tables=[
     table for table in Base.metadata.sorted_tables if table not in _READ_TABLES])
 

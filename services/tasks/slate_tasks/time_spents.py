@@ -6,7 +6,8 @@
   production's team. 201 with the row (the old row on DELETE, as Zou).
 - The generic `/data/time-spents` CRUD: admins (deleting: as above).
 - Every change recomputes the task's `duration` (the sum of its time spents), with its
-  `task:update`; `time-spent:new|update|delete` carry {time_spent_id}.
+  `task:update`; `time-spent:new|update|delete` carry {time_spent_id}. A time spent the
+  routes create moves the person's last presence, as Zou (presence.py).
 - A person logs at most 24 hours (1440 minutes) a day over all tasks: more is a 400
   and nothing is written (Zou has no such guard; the issue asks for it).
 """
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 
 from slate_common import crud, errors, schemas
 
-from slate_tasks import access, events, periods, people_access, tasks
+from slate_tasks import access, events, periods, people_access, presence, tasks
 from slate_tasks.models import Task, TimeSpent
 
 MINUTES_A_DAY = 24 * 60
@@ -112,7 +113,8 @@ def log_time(uow, caller, task_id, date, person_id, body, add=False):
     if row is None:
         row = crud.insert_row(uow, TIME_SPENTS, TimeSpent(
             id=uuid.uuid4(), task_id=task.id, person_id=person.id, date=day,
-            duration=duration), project_id=task.project_id)
+            duration=duration), project_id=task.project_id,
+            extra=presence.payload(uow, person.id, day))
     else:
         crud.record_update(uow, TIME_SPENTS, row,
                            lambda: setattr(row, "duration", duration),

@@ -1,13 +1,18 @@
 """The tasks service's own tables are projections of its events: replaying the log
-rebuilds them exactly (DESIGN.md, "The event log"); the read models are left alone."""
+rebuilds them exactly (DESIGN.md, "The event log"); the read models are left alone.
+A production deleted in the catalog takes with it everything the tasks service keeps of
+it (Zou's remove_project), each row with its `:delete` event: the log still rebuilds the
+tables, and a second delivery of `project:delete` changes nothing."""
 import uuid
 
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from slate_common import projections
+from slate_common import db, projections
 
-from slate_tasks import replay
+from slate_catalog.models import EntityTask
+from slate_tasks import read_models, replay
+from slate_tasks.models import Entity, Project
 
 TASK_TYPES, STATUSES, TASKS = ({"model": "task-types"}, {"model": "task-status"},
                                {"model": "tasks"})
@@ -220,14 +225,7 @@ def test_replaying_rebuilds_softwares_and_working_and_output_files(services, stu
     task = admin.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
                                       "body": {"task_type_ids": [animation["id"]]}})[
         "body"][0]
-    blender = admin.crud_create({"route": {"model": "softwares"}, "body": {
-        "name": "Blender", "short_name": "bl", "file_extension": ".blend",
-        "secondary_extensions": [".py"]}})["body"]
-    status = admin.crud_create({"route": {"model": "file-status"}, "body": {
-        "name": "To review", "color": "#999999"}})["body"]
-    cache = admin.crud_create({"route": {"model": "output-types"}, "body": {
-        "name": "Cache", "short_name": "cch"}})["body"]
-    _working_and_output_files(admin, task, blender, status, cache)
+    _working_and_output_files(admin, task, *_file_settings(admin))
     before = dump(clean_db)
     assert len(before["working_files"]) == 1 and len(before["output_files"]) == 1
 
@@ -236,6 +234,17 @@ def test_replaying_rebuilds_softwares_and_working_and_output_files(services, stu
             session.execute(table.delete())
         projections.replay(session, replay.event_models)
     assert dump(clean_db) == before
+
+
+def _file_settings(admin):
+    """A software, a file status and an output type."""
+    return (admin.crud_create({"route": {"model": "softwares"}, "body": {
+        "name": "Blender", "short_name": "bl", "file_extension": ".blend",
+        "secondary_extensions": [".py"]}})["body"],
+        admin.crud_create({"route": {"model": "file-status"}, "body": {
+            "name": "To review", "color": "#999999"}})["body"],
+        admin.crud_create({"route": {"model": "output-types"}, "body": {
+            "name": "Cache", "short_name": "cch"}})["body"])
 
 
 def _working_and_output_files(admin, task, software, status, output_type):
@@ -281,3 +290,130 @@ def test_replaying_rebuilds_asset_instance_output_files(services, studio, clean_
         projections.replay(session, replay.event_models)
     assert dump(clean_db) == before
     assert "asset_instances" not in before
+
+
+# -- a deleted production (project_removal.py) -----------------------------------------
+
+PROJECTS = {"model": "projects"}
+
+
+def _busy_production(services, studio, projected):
+    """Settings, a task commented on, logged, followed and worked on (working and output
+    files), schedule items, a filter."""
+    people, project = studio["people"], studio["project"]
+    where = {"project_id": project["id"]}
+    _, manager = services(people["manager"])
+    _, artist = services(people["user"])
+    animation, wip = studio["task_types"][("Animation", "Shot")], studio["statuses"]["wip"]
+    manager.add_task_type_setting({"params": where, "body": {"task_type_id": animation["id"]}})
+    manager.add_task_status_setting({"params": where, "body": {"task_status_id": wip["id"]}})
+    task = manager.create_entity_tasks({"params": {"entity_id": studio["shots"][0]["id"]},
+                                        "body": {"task_type_ids": [animation["id"]]}})[
+        "body"][0]
+    manager.assign_task({"params": {"task_id": task["id"]},
+                         "body": {"person_id": str(people["user"].id)}})
+    manager.subscribe_to_sequence({"params": {"sequence_id": studio["sequence"]["id"],
+                                              "task_type_id": animation["id"]}})
+    artist.post_comment({"params": {"task_id": task["id"]}, "body": {
+        "task_status_id": wip["id"], "comment": "Blocking done"}})
+    artist.set_time_spent({"params": {"task_id": task["id"], "date": "2026-03-02",
+                                      "person_id": str(people["user"].id)},
+                           "body": {"duration": 60}})
+    manager.task_types_schedule_items({"params": where})
+    _, admin = services(people["admin"])
+    _working_and_output_files(admin, task, *_file_settings(admin))
+    artist.create_user_filter({"body": {"name": "F", "query": "q", "list_type": "shot",
+                                        "project_id": project["id"]}})
+    projected()
+    return task
+
+
+def _rows_of(engine, project_id):
+    """How many rows of the service's own tables still belong to the production."""
+    tables = dump(engine)
+    return {name: len(rows) for name, rows in tables.items() if rows and any(
+        str(row.get("project_id")) == project_id for row in rows)}
+
+
+def _announce_deletion(engine, project_id):
+    """The catalog's forced deletion (Zou's remove_project) is not built yet: the
+    `project:delete` it will emit, with the old row."""
+    with engine.connect() as connection:
+        row = connection.execute(sa.text(
+            "SELECT payload FROM events.events WHERE name = 'project:new' "
+            "AND data->>'project_id' = :id"), {"id": project_id}).scalar_one()
+    uow = db.unit_of_work(engine)
+    uow.emit("project:delete", {"project_id": project_id}, {"old": row["new"]})
+    uow.commit()
+    uow.close()
+
+
+def test_a_deleted_production_takes_its_tasks_data(services, studio, clean_db, events,
+                                                    projected, wait_until):
+    project_id = studio["project"]["id"]
+    task = _busy_production(services, studio, projected)
+    assert set(_rows_of(clean_db, project_id)) >= {
+        "tasks", "project_task_type_links", "project_task_status_links", "schedule_items",
+        "search_filters"}
+    wait_until(lambda: not _catalog_task_gone(clean_db, task["id"]))
+    _announce_deletion(clean_db, project_id)
+    wait_until(lambda: not _rows_of(clean_db, project_id))
+    projected()
+    left = dump(clean_db)
+    for table in ("comments", "time_spents", "subscriptions", "notifications", "news",
+                  "working_files", "output_files"):
+        assert left[table] == [], table
+    assert [event["data"] for event in events("task:delete")] == [{"task_id": task["id"]}]
+    for name in ("task-type-link:delete", "task-status-link:delete", "schedule-item:delete",
+                 "subscription:delete", "search-filter:delete", "news:delete",
+                 "output-file:delete"):
+        assert events(name), name
+    with orm.Session(clean_db) as session:
+        assert session.get(Project, uuid.UUID(project_id)) is None
+        assert session.scalars(sa.select(Entity).where(
+            Entity.project_id == uuid.UUID(project_id))).all() == []
+    # the catalog's read model of the tasks follows their task:delete
+    wait_until(lambda: _catalog_task_gone(clean_db, task["id"]))
+
+    with orm.Session(clean_db) as session, session.begin():
+        for table in reversed(replay.TABLES.sorted_tables):
+            session.execute(table.delete())
+        projections.replay(session, replay.event_models)
+    assert dump(clean_db) == left
+
+    # Other services' followers may still append (auth's last presence): count ours.
+    ours = lambda: [e for e in events() if replay.event_models(e["name"])]  # noqa: E731
+    count = len(ours())
+    with orm.Session(clean_db) as session, session.begin():
+        read_models.apply_catalog_event(session, events("project:delete")[-1])
+    assert len(ours()) == count and dump(clean_db) == left
+
+
+def test_a_closed_production_deleted_in_the_catalog_loses_its_settings(
+        services, studio, clean_db, events, wait_until):
+    admin = studio["people"]["admin"]
+    catalog, tasks = services(admin)
+    project = catalog.crud_create({"route": PROJECTS, "body": {"name": "Gone"}})["body"]
+    where = {"project_id": project["id"]}
+    wait_until(lambda: _known(clean_db, project["id"]))
+    layout = studio["task_types"][("Layout", "Shot")]
+    tasks.add_task_type_setting({"params": where, "body": {"task_type_id": layout["id"]}})
+    closed = next(status for status in catalog.crud_list({
+        "route": {"model": "project-status"}})["body"] if status["name"] == "Closed")
+    catalog.crud_update({"route": PROJECTS, "params": {"instance_id": project["id"]},
+                         "body": {"project_status_id": closed["id"]}})
+    assert catalog.crud_delete({"route": PROJECTS, "params": {
+        "instance_id": project["id"]}})["status"] == 204
+    wait_until(lambda: not _rows_of(clean_db, project["id"]))
+    assert [event["data"] for event in events("task-type-link:delete")] == [
+        {"project_id": project["id"], "task_type_id": layout["id"]}]
+
+
+def _known(engine, project_id):
+    with orm.Session(engine) as session:
+        return session.get(Project, uuid.UUID(project_id)) is not None
+
+
+def _catalog_task_gone(engine, task_id):
+    with orm.Session(engine) as session:
+        return session.get(EntityTask, uuid.UUID(task_id)) is None

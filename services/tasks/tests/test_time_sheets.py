@@ -4,9 +4,11 @@ per person, per period, per production and per entity."""
 import uuid
 
 import pytest
+from sqlalchemy import orm
 
-from slate_auth.models import Department
-from slate_common import db
+from slate_auth import presence as auth_presence, replay as auth_replay
+from slate_auth.models import Department, Person
+from slate_common import db, eventstore, projections
 
 TIME_SPENTS = {"model": "time-spents"}
 
@@ -64,10 +66,11 @@ def test_bad_time_spents_write_nothing(services, studio, assigned, events, refus
     _, tasks = services(artist)
     first, second = assigned
     tasks.set_time_spent({"params": where(first, artist), "body": {"duration": 1000}})
-    # Only what a time spent writes: projections (notifications of the assignment, the
-    # catalog's team) may still be appending their own events meanwhile.
-    changes = lambda: [e for e in events() if e["name"].split(":")[0] in (  # noqa
-        "time-spent", "task")]
+    # Only the events a time spent's write emits: projections and followers (notifications
+    # of the assignment, the catalog's team, auth's last presence) may still be appending
+    # their own events meanwhile.
+    written = {"time-spent:new", "time-spent:update", "time-spent:delete", "task:update"}
+    changes = lambda: [e for e in events() if e["name"] in written]  # noqa: E731
     before = len(changes())
     too_long = refused(tasks.set_time_spent, {"params": where(second, artist),
                                               "body": {"duration": 441}})
@@ -97,7 +100,7 @@ def test_bad_time_spents_write_nothing(services, studio, assigned, events, refus
                                              "body": {"duration": 1}})[0] == "Forbidden"
     assert refused(tasks.remove_time_spent, {"params": where(second, artist)})[0] \
         == "NotFound"
-    assert len(changes()) == before  # the read models' catch-ups announce themselves
+    assert len(changes()) == before
 
 
 def test_time_sheets_read_back(services, studio, assigned):
@@ -227,3 +230,42 @@ def test_a_supervisor_reads_their_departments_time(services, studio, assigned, c
         "2026": {str(artist.id): 30.0}}
     assert refused(as_supervisor.person_day_offs, {"params": {
         "person_id": str(artist.id)}})[0] == "Forbidden"  # not of their department
+
+
+def test_a_new_time_spent_moves_the_persons_last_presence(
+        services, service_processes, studio, assigned, clean_db, events, wait_until):
+    """Auth follows the time spents and desktop logins: Zou's last presence is the later
+    of the last login's day and the last time spent's day; replaying the log keeps it."""
+    service_processes("auth")
+    artist = studio["people"]["user"]
+    _, tasks = services(artist)
+
+    def presence():
+        with orm.Session(clean_db) as session:
+            return str(session.get(Person, artist.id).last_presence)
+    tasks.set_time_spent({"params": where(assigned[0], artist, "2026-03-02"),
+                          "body": {"duration": 60}})
+    wait_until(lambda: presence() == "2026-03-02")
+    update = [event for event in events("person:update")
+              if event["data"] == {"person_id": str(artist.id)}][-1]
+    assert update["payload"]["changes"]["last_presence"] == [None, "2026-03-02"]
+    tasks.log_user_desktop_login({"body": {"date": "2026-03-05T09:00:00"}})
+    wait_until(lambda: presence() == "2026-03-05")
+    # an earlier day logged, or more minutes on a day already logged: it stays
+    tasks.set_time_spent({"params": where(assigned[1], artist, "2026-03-01"),
+                          "body": {"duration": 30}})
+    tasks.add_time_spent({"params": where(assigned[0], artist, "2026-03-02"),
+                          "body": {"duration": 5}})
+    wait_until(lambda: _followed(clean_db, auth_presence.CONSUMER))
+    assert presence() == "2026-03-05"
+
+    with orm.Session(clean_db) as session, session.begin():
+        for table in reversed(auth_replay.TABLES.sorted_tables):
+            session.execute(table.delete())
+        projections.replay(session, auth_replay.event_models)
+    assert presence() == "2026-03-05"
+
+
+def _followed(engine, consumer):
+    with engine.connect() as connection:
+        return eventstore.tracked_position(connection, consumer) == eventstore.head(connection)
