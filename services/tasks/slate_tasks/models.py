@@ -47,11 +47,14 @@ class Project(Base):
     row = sa.Column(JSONB, nullable=False, default=dict)
 
 
+# A production's team, each member with the role set for them there (the catalog's
+# `team_roles`; NULL: their global role), as Zou's project_person_link.
 team_links = sa.Table(
     "team_links", Base.metadata,
     sa.Column("project_id", UUID(as_uuid=True),
               sa.ForeignKey("tasks.projects.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("person_id", UUID(as_uuid=True), primary_key=True, index=True),
+    sa.Column("role", sa.String(30)),
 )
 
 

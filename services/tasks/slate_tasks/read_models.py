@@ -1,7 +1,8 @@
 """The tasks service's read models of other services' data, fed by their events.
 
 - `tasks.persons` follows auth's `person:*` (roles and profiles for access and views);
-- `tasks.catalog` follows the catalog's productions (status, team), project statuses,
+- `tasks.catalog` follows the catalog's productions (status, team with each member's
+  role there: `team_roles`, kept on the team links, never in the row), project statuses,
   entity types and entities (assets, shots... with name, type, parent, production).
   Payloads are full rows on `:new`, `{"id", "changes": {field: [old, new]}}` on
   `:update` (a team change is a `project:update` whose `team` changed), the old row on
@@ -15,7 +16,7 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from slate_common import eventstore, person_model
+from slate_common import eventstore, person_model, production_teams
 
 from slate_tasks import events, search_filters, task_batches
 from slate_tasks.models import CastingLink, Entity, EntityType, MetadataDescriptor, Person, \
@@ -91,7 +92,8 @@ def apply_catalog_event(session, event):
 
 def _without_relations(model, row):
     if model is Project:
-        return {key: value for key, value in row.items() if key not in PROJECT_RELATIONS}
+        return {key: value for key, value in row.items()
+                if key not in PROJECT_RELATIONS + production_teams.KEYS}
     return row
 
 
@@ -103,8 +105,8 @@ def _upsert(session, model, columns, row):
     session.execute(insert.on_conflict_do_update(
         index_elements=[model.id],
         set_={key: insert.excluded[key] for key in values if key != "id"}))
-    if model is Project and "team" in row:
-        _set_team(session, values["id"], row["team"])
+    if model is Project:
+        production_teams.apply_team(session, team_links, values["id"], row)
 
 
 def _update(session, model, columns, payload):
@@ -120,16 +122,8 @@ def _update(session, model, columns, payload):
         setattr(found, key, value)
     if hasattr(model, "row"):
         found.row = row
-    if model is Project and "team" in new:
-        _set_team(session, found.id, new["team"])
-
-
-def _set_team(session, project_id, person_ids):
-    session.execute(sa.delete(team_links).where(team_links.c.project_id == project_id))
-    if person_ids:
-        session.execute(sa.insert(team_links), [
-            {"project_id": project_id, "person_id": uuid.UUID(person_id)}
-            for person_id in dict.fromkeys(person_ids)])
+    if model is Project:
+        production_teams.apply_team(session, team_links, found.id, new)
 
 
 def delete_tasks_of_entity(session, entity_id, actor_id=None):
