@@ -3,6 +3,11 @@
 The caller dict comes from the RPC context; the service adds `refresh` (both read models'
 catch-up), called once when something the request names is not in a read model yet: a
 person, team member or entity created a moment ago may be ahead of the followers.
+
+Roles are per production (Zou's project_person_link.role, the catalog's `team_roles`):
+inside a production, the role set for a member there replaces their global one, and
+admins stay admins. `member` gives the caller as seen in one production; listings over
+many productions read `production_roles` once, and queries over other people `role_in`.
 """
 import uuid
 
