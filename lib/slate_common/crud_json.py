@@ -19,13 +19,14 @@ DATETIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS'
 WHOLE_FLOAT_LIMIT = 1e16   # Python writes whole floats below this as "N.0", above as "Ne+N"
 
 
-def list_json(uow, spec, caller, query_args, blanks=None):
+def list_json(uow, spec, caller, query_args, blanks=None, blank_where=None):
     """Zou's list of `spec`'s rows as JSON text: a bare array, or the page envelope when
     `page` is given. `blanks` ({key: value}) replaces those keys' values (a client's
-    view of a task)."""
+    view of a task) in every row, or in the rows where the SQL condition `blank_where`
+    holds."""
     relations = str(query_args.get("relations", False)).lower() == "true"
     keys = _rendered_keys(spec, relations, crud.fields_filter(query_args))
-    values = _values(spec.model, keys, blanks or {})
+    values = _values(spec.model, keys, blanks or {}, blank_where)
     listing = crud.paged(uow, crud.listing_query(uow, spec, caller, query_args), query_args,
                          lambda query: _rows_json(uow, spec.model, query, values))
     return JsonText(listing if isinstance(listing, str) else _envelope(listing))
@@ -44,19 +45,21 @@ def _rendered_keys(spec, relations, wanted):
     return keys
 
 
-def _values(model, keys, blanks):
+def _values(model, keys, blanks, blank_where=None):
     """The labelled SQL expression of each key."""
     mapper = sa.inspect(model)
     found = []
     for key in keys:
-        if key in blanks:
-            value = sa.cast(sa.literal(json.dumps(blanks[key])), sa.JSON)
-        elif key == "type":
+        if key == "type":
             value = sa.literal(model.__name__)
         elif key in mapper.relationships:
             value = _related_ids(mapper.relationships[key])
         else:
             value = _column_json(mapper.columns[key])
+        if key in blanks:
+            blank = sa.cast(sa.literal(json.dumps(blanks[key])), sa.JSON)
+            value = blank if blank_where is None else sa.case(
+                (blank_where, blank), else_=sa.cast(sa.func.to_json(value), sa.JSON))
         found.append(value.label(key))
     return found
 

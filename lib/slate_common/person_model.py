@@ -2,7 +2,9 @@
 
 Any service keeping a `persons` table (columns `id`, `role`, `active`, `profile` JSONB)
 fed by `person:new|update|delete` passes its model to `apply_person_event`; it is
-idempotent. Secrets never reach the read model. `calling_person` finds the caller in it.
+idempotent. Secrets never reach the read model. `calling_person` finds the caller in it;
+`in_production` and `production_role` apply a member's role in one production (Zou's
+project_person_link.role), the same way in every service.
 """
 import uuid
 
@@ -81,3 +83,39 @@ def require_role(person, *roles):
     if person.role not in roles:
         raise errors.Forbidden()
     return person
+
+
+# -- roles per production (Zou's resolve_project_role) ---------------------------------
+
+class InProduction:
+    """A person as seen in one production: their role there replaces the global one,
+    everything else is the person's (equal to the person, so `me in task.assignees`
+    still holds)."""
+
+    def __init__(self, person, role):
+        self._person, self.role = person, role
+
+    def __getattr__(self, name):
+        return getattr(self._person, name)
+
+    def __eq__(self, other):
+        return self._person == getattr(other, "_person", other)
+
+    def __hash__(self):
+        return hash(self._person)
+
+
+def in_production(person, role):
+    """The person with `role`, the role on their team link of a production (None: none
+    set). Admins keep admin everywhere, and a link cannot make anyone admin."""
+    if person.role == "admin" or role in (None, "admin"):
+        return person
+    return InProduction(person, role)
+
+
+def production_role(global_role, link_role):
+    """SQL of the role a person holds in a production, from their global role column and
+    their team link's role column (NULL without a link or a role set): `in_production`'s
+    rule, for queries over many people or productions at once."""
+    return sa.case((sa.or_(global_role == "admin", link_role.is_(None), link_role == "admin"),
+                    global_role), else_=link_role)

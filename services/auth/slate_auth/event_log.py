@@ -2,7 +2,10 @@
 
 Admins see every event; managers see their productions' events only (project-less
 events are hidden from them, as in Zou), their teams coming from the read model of the
-catalog's productions (`productions.py`).
+catalog's productions (`productions.py`). A manager is one in the production: the role
+set for them in its team replaces their global one, so a manager of one production
+reads its events whatever their global role, and not those of a production where they
+are something else.
 """
 import datetime
 import math
@@ -81,7 +84,7 @@ def _scope(uow, select, query, me):
         project_id = _uuid(query["project_id"], "The project_id parameter is not a valid id")
         select = select.where(events.c.project_id == project_id)
     if me.role != "admin":
-        mine = productions.project_ids_of(uow.session, me.id)
+        mine = productions.project_ids_of(uow.session, me.id, roles=access.STAFF)
         if project_id is not None and project_id not in mine:
             raise errors.Forbidden()
         select = select.where(events.c.project_id.in_(mine))
@@ -104,7 +107,7 @@ def _cursor(uow, select, query):
 
 def last_events(uow, caller, query):
     """GET /data/events/last: newest first, Zou's filters, at most 1000."""
-    me = access.require_role(uow, caller, *access.STAFF)
+    me = _check_manager(uow, caller)
     select = _public(sa.select(events))
     if _date(query, "after"):
         select = select.where(events.c.created_at > _date(query, "after"))
@@ -115,8 +118,18 @@ def last_events(uow, caller, query):
     return [eventstore.to_zou(dict(row._mapping)) for row in uow.session.execute(select)]
 
 
+def _check_manager(uow, caller):
+    """The caller if an admin, or a manager globally or in one production at least;
+    else 403."""
+    me = access.current_person(uow, caller)
+    if me.role not in access.STAFF and not productions.project_ids_of(
+            uow.session, me.id, roles=access.STAFF):
+        raise errors.Forbidden()
+    return me
+
+
 def event_names(uow, caller):
-    access.require_role(uow, caller, *access.STAFF)
+    _check_manager(uow, caller)
     select = _public(sa.select(events.c.name).distinct()).order_by(events.c.name)
     return list(uow.session.scalars(select))
 

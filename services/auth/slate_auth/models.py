@@ -149,9 +149,12 @@ class Project(Base):
     project_status_id = sa.Column(UUID(as_uuid=True))
 
 
+# A production's team, each member with the role set for them there (the catalog's
+# `team_roles`; NULL: their global role), as Zou's project_person_link.
 project_person_links = sa.Table(
     "project_person_links", Base.metadata,
     sa.Column("project_id", UUID(as_uuid=True),
               sa.ForeignKey("auth.projects.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("person_id", UUID(as_uuid=True), primary_key=True, index=True),
+    sa.Column("role", sa.String(30)),
 )

@@ -1,6 +1,8 @@
 """The auth service's read model of productions and their teams, fed by the catalog's
 `project:*` and `project-status:*` events, so Zou's team-scoped rules (a manager's view of
-the event log, the people a client meets) need no RPC to the catalog.
+the event log, the people a client meets) need no RPC to the catalog. Each team link keeps
+the member's role in that production (`team_roles`), which replaces their global role in
+those rules, as in every production access check (`person_model.in_production`).
 
 `apply_event` is the consumer's handler; it is idempotent (upserts, replace-all teams).
 """
@@ -9,7 +11,9 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from slate_auth.models import Project, ProjectStatus, project_person_links
+from slate_common import person_model, production_teams
+
+from slate_auth.models import Person, Project, ProjectStatus, project_person_links
 
 CONSUMER = "auth.projects"
 NAMES = ("project:new", "project:update", "project:delete",
@@ -40,13 +44,8 @@ def _project(session, row, new):
     if new or "project_status_id" in row:
         _upsert(session, Project, {"id": project_id,
                                    "project_status_id": _uuid(row.get("project_status_id"))})
-    if "team" in row:
-        session.execute(sa.delete(project_person_links).where(
-            project_person_links.c.project_id == project_id))
-        if row["team"] and session.get(Project, project_id) is not None:
-            session.execute(sa.insert(project_person_links), [
-                {"project_id": project_id, "person_id": uuid.UUID(person_id)}
-                for person_id in row["team"]])
+    if session.get(Project, project_id) is not None:
+        production_teams.apply_team(session, project_person_links, project_id, row)
 
 
 def _upsert(session, model, values):
@@ -63,10 +62,14 @@ def _uuid(value):
 
 # -- what the rules ask ----------------------------------------------------------------
 
-def project_ids_of(session, person_id, open_only=False):
-    """The productions whose team this person is in (open ones only if asked)."""
+def project_ids_of(session, person_id, open_only=False, roles=None):
+    """The productions whose team this person is in (open ones only if asked; with
+    `roles`, those where the role they hold there is one of them)."""
     query = sa.select(project_person_links.c.project_id).where(
         project_person_links.c.person_id == person_id)
+    if roles is not None:
+        query = query.join(Person, Person.id == project_person_links.c.person_id).where(
+            person_model.production_role(Person.role, project_person_links.c.role).in_(roles))
     if open_only:
         query = query.join(Project, Project.id == project_person_links.c.project_id).join(
             ProjectStatus, ProjectStatus.id == Project.project_status_id).where(

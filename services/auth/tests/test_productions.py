@@ -141,3 +141,30 @@ def test_events_without_a_row_change_are_skipped(auth, studio, clean_db):
     change_project(clean_db, old, team=[str(people["manager"].id)])
     caught_up(clean_db)
     assert auth(people["manager"]).events_last({"query": {"project_id": old}})["body"]
+
+
+def test_the_role_held_in_a_production_decides_who_reads_its_events(auth, studio,
+                                                                    clean_db):
+    """An artist made manager of the film reads its events; the studio's manager made
+    artist there no longer does. A change of the team alone keeps those roles."""
+    people, film, old = studio
+    change_project(clean_db, film, team_roles={str(people["artist"].id): "manager",
+                                               str(people["manager"].id): "user"})
+    caught_up(clean_db)
+    artist, manager = auth(people["artist"]), auth(people["manager"])
+    seen = artist.events_last({"query": {"project_id": film}})["body"]
+    assert seen and {event["project_id"] for event in seen} == {film}
+    assert artist.events_last({"query": {"limit": 100}})["body"]
+    assert manager.events_last({"query": {"limit": 100}})["body"] == []
+    with pytest.raises(RemoteError) as error:
+        manager.events_last({"query": {"project_id": film}})
+    assert error.value.exc_type == "Forbidden"
+    with pytest.raises(RemoteError) as error:
+        auth(people["outsider"]).events_last({"query": {}})
+    assert error.value.exc_type == "Forbidden"
+    change_project(clean_db, film, team=[str(people[name].id) for name in (
+        "manager", "client", "artist", "outsider")])
+    caught_up(clean_db)
+    assert artist.events_last({"query": {"project_id": film}})["body"]
+    with pytest.raises(RemoteError):
+        manager.events_last({"query": {"project_id": film}})

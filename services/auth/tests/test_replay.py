@@ -1,11 +1,14 @@
 """The auth service's tables are projections of its events: replaying the log rebuilds
 them exactly (DESIGN.md, "The event log")."""
+import time
+import uuid
+
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from slate_common import db, projections
+from slate_common import db, eventstore, projections
 
-from slate_auth import admin, replay
+from slate_auth import admin, productions, replay
 from slate_auth.models import Base
 
 
@@ -56,3 +59,50 @@ def test_replaying_the_log_rebuilds_every_auth_table(auth, clean_db):
             session.execute(table.delete())
         assert projections.replay(session, replay.event_models) > 10
     assert dump(clean_db) == before
+
+
+def _productions(engine):
+    """The read model of the catalog's productions, rows in primary-key order."""
+    with engine.connect() as connection:
+        return {table.name: [dict(row._mapping) for row in connection.execute(
+            sa.select(table).order_by(*table.primary_key.columns))]
+            for table in replay.READ_MODEL}
+
+
+def _links(engine):
+    return {str(row["person_id"]): row["role"]
+            for row in _productions(engine)["project_person_links"]}
+
+
+def _announce(engine, name, payload, project_id=None):
+    uow = db.unit_of_work(engine)
+    uow.emit(name, {}, payload, project_id=project_id)
+    uow.commit()
+    uow.close()
+
+
+def test_the_catalog_events_rebuild_productions_with_team_roles(auth, clean_db):
+    """Not `slate rebuild auth`'s tables (its follower keeps them), but the log rebuilds
+    them too, team roles included: a team change alone keeps the roles."""
+    status_id, project_id = str(uuid.uuid4()), str(uuid.uuid4())
+    lead, artist, gone = (str(uuid.uuid4()) for _ in range(3))
+    _announce(clean_db, "project-status:new", {"new": {"id": status_id, "name": "Open"}})
+    _announce(clean_db, "project:new", {"new": {
+        "id": project_id, "project_status_id": status_id, "team": [lead, artist, gone],
+        "team_roles": {lead: "manager"}}}, project_id)
+    _announce(clean_db, "project:update", {"id": project_id, "changes": {
+        "team_roles": [{lead: "manager"}, {lead: "manager", artist: "client"}]}}, project_id)
+    _announce(clean_db, "project:update", {"id": project_id, "changes": {
+        "team": [[lead, artist, gone], [lead, artist]]}}, project_id)
+    deadline = time.time() + 10
+    while _links(clean_db) != {lead: "manager", artist: "client"}:
+        assert time.time() < deadline, "the follower did not apply the events"
+        time.sleep(0.05)
+    before = _productions(clean_db)
+
+    with orm.Session(clean_db) as session, session.begin():
+        for table in reversed(replay.READ_MODEL):
+            session.execute(table.delete())
+        for event in eventstore.read(session.connection(), 0, 1000, productions.NAMES):
+            productions.apply_event(session, event)
+    assert _productions(clean_db) == before

@@ -59,26 +59,13 @@ def membership(uow, project_id, person_id):
     return True, (found[0] or {}).get(str(person_id))
 
 
-class InProduction:
-    """A person as seen in one production: their role there replaces the global one
-    (Zou's resolve_project_role), everything else is the person's."""
-
-    def __init__(self, person, role):
-        self._person, self.role = person, role
-
-    def __getattr__(self, name):
-        return getattr(self._person, name)
-
-
 def _as_member(uow, me, project_id):
     """The caller with their role in this production, or None if not in its team.
     Admins keep their global role everywhere."""
     if me.role == "admin":
         return me
     belongs, role = membership(uow, project_id, me.id)
-    if not belongs:
-        return None
-    return me if role is None else InProduction(me, role)
+    return person_model.in_production(me, role) if belongs else None
 
 
 def check_project_access(uow, caller, project_id):

@@ -26,14 +26,13 @@ def _task_department(uow, task):
 
 
 def may_assign(uow, caller, task, person):
-    me = access.current_person(uow, caller)
-    if me.role == "admin":
-        return True
-    if not access.in_team(uow, caller, task.project_id, me.id):
+    """Zou's check_task_department_access, with the caller's role in the production."""
+    me = access.member(uow, caller, access.current_person(uow, caller), task.project_id)
+    if me is None:
         return False
-    department, mine = _task_department(uow, task), _departments(me)
-    if me.role == "manager":
+    if me.role in access.STAFF:
         return True
+    department, mine = _task_department(uow, task), _departments(me)
     if me.role == "supervisor" and (not mine or (
             department in mine and set(_departments(person)) & set(mine))):
         return True
@@ -41,13 +40,13 @@ def may_assign(uow, caller, task, person):
 
 
 def may_unassign(uow, caller, task, person_id):
-    me = access.current_person(uow, caller)
-    if me.role == "admin":
-        return True
-    if not access.in_team(uow, caller, task.project_id, me.id):
+    """Zou's check_task_department_access_for_unassign, with the caller's role in the
+    production."""
+    me = access.member(uow, caller, access.current_person(uow, caller), task.project_id)
+    if me is None:
         return False
     mine = _departments(me)
-    if me.role == "manager" or (me.role == "supervisor" and (
+    if me.role in access.STAFF or (me.role == "supervisor" and (
             not mine or _task_department(uow, task) in mine)):
         return True
     return me in task.assignees and person_id == str(me.id)

@@ -62,8 +62,7 @@ class Board:
         if project_id is None:
             raise errors.Forbidden()
         project = access.project_or_404(self.uow, self.caller, project_id)
-        if not access.in_team(self.uow, self.caller, project.id, self.me.id):
-            raise errors.Forbidden()
+        self.me = access.check_project_access(self.uow, self.caller, project.id)
 
     def hide_restricted_metadata(self, kind):
         """For a vendor, the `data` keys of this kind's descriptors restricted to

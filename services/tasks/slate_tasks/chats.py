@@ -113,7 +113,8 @@ def delete_message(uow, caller, entity_id, message_id):
 
 def set_participation(uow, caller, entity_id, joined):
     """POST (join) / DELETE (leave) /actions/user/chats/{entity_id}/join."""
-    entity, me = _entity(uow, caller, entity_id)
+    entity, _ = _entity(uow, caller, entity_id)
+    me = access.current_person(uow, caller)  # the row itself: it joins a relation
     chat = chat_of(uow, entity)
     if (me in chat.participants) != joined:
         spec = dataclasses.replace(CHATS, event_data=lambda row: {

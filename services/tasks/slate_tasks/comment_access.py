@@ -8,6 +8,9 @@
   to clients (the production's setting wins over the status's).
 - A closed production takes no more comments (but from admins).
 - Reading a comment: the production's team; clients only what is meant for them.
+
+Every role read here is the one held in the task's production (`access.member`): the
+caller's, and a comment author's when the rule asks whether they are a client.
 """
 import sqlalchemy as sa
 
@@ -20,13 +23,12 @@ from slate_tasks.models import Comment, Entity, Person, Project, ProjectStatus, 
 MANAGERS = ("admin", "manager")
 
 
-def may_act_on_task(uow, caller, me, task):
-    """Zou's check_task_action_access, as a boolean."""
-    if me.role == "admin":
-        return True
-    if not access.in_team(uow, caller, task.project_id, me.id):
+def may_act_on_task(uow, me, task):
+    """Zou's check_task_action_access, as a boolean, for `me` as `access.member` gives
+    them in the task's production (None: not in its team)."""
+    if me is None:
         return False
-    if me.role in ("manager", "client") or me in task.assignees:
+    if me.role in ("admin", "manager", "client") or me in task.assignees:
         return True
     if me.role == "supervisor" and tasks.in_departments(uow, me, task.task_type_id):
         return True
@@ -34,9 +36,15 @@ def may_act_on_task(uow, caller, me, task):
     return entity is not None and entity.row.get("created_by") == str(me.id)
 
 
+def member_for(uow, caller, task):
+    """The caller as `access.member` gives them in the task's production."""
+    return access.member(uow, caller, access.current_person(uow, caller), task.project_id)
+
+
 def check_task_action(uow, caller, task):
-    me = access.current_person(uow, caller)
-    if not may_act_on_task(uow, caller, me, task):
+    """The caller in the task's production, if they may act on the task; else 403."""
+    me = member_for(uow, caller, task)
+    if not may_act_on_task(uow, me, task):
         raise errors.Forbidden()
     return me
 
@@ -57,19 +65,19 @@ def is_mentioned(uow, person, task_id):
     return uow.session.scalar(query.limit(1)) is not None
 
 
-def pulled_in(uow, caller, me, task):
-    """Zou's check_task_mention_access: a team member (no vendor) mentioned on the task."""
-    return me.role != "vendor" and access.in_team(uow, caller, task.project_id, me.id) \
-        and is_mentioned(uow, me, task.id)
+def pulled_in(uow, me, task):
+    """Zou's check_task_mention_access: a team member (no vendor there) mentioned on the
+    task; `me` as `access.member` gives them (None: not in the team)."""
+    return me is not None and me.role != "vendor" and is_mentioned(uow, me, task.id)
 
 
 def check_comment_on_task(uow, caller, task, task_status_id):
     """Who may post on a task: task action access, or a mention keeping the status."""
-    me = access.current_person(uow, caller)
-    if may_act_on_task(uow, caller, me, task):
+    me = member_for(uow, caller, task)
+    if may_act_on_task(uow, me, task):
         return me
     if str(task_status_id).lower() == str(task.task_status_id) \
-            and pulled_in(uow, caller, me, task):
+            and pulled_in(uow, me, task):
         return me
     raise errors.Forbidden()
 
@@ -98,15 +106,14 @@ def check_open_production(uow, me, project_id):
 
 
 def check_comment_read(uow, caller, comment, task):
-    """Zou's check_comment_access."""
-    me = access.current_person(uow, caller)
+    """Zou's check_comment_access: the caller in the task's production, or 403."""
+    me = access.check_project_access(uow, caller, task.project_id)
     if me.role == "admin":
         return me
-    access.check_project_access(uow, caller, task.project_id)
     access.check_entity_access(uow, me, task.entity_id)
     if me.role in ("supervisor", "manager"):
         return me
-    author_role = role_of(uow, comment.person_id)
+    author_role = role_of(uow, comment.person_id, task.project_id)
     if me.role == "client":
         project = uow.session.get(Project, task.project_id)
         if project.row.get("is_clients_isolated") and comment.person_id != me.id \
@@ -120,5 +127,7 @@ def check_comment_read(uow, caller, comment, task):
     return me
 
 
-def role_of(uow, person_id):
-    return uow.session.scalar(sa.select(Person.role).where(Person.id == person_id))
+def role_of(uow, person_id, project_id):
+    """Someone's role in a production (their global one outside its team)."""
+    return uow.session.scalar(sa.select(access.role_in(Person, project_id)).where(
+        Person.id == person_id))

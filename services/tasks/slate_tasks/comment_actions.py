@@ -53,9 +53,8 @@ def delete_comment(uow, caller, comment_id, task_id=None):
     """Remove a comment; its task goes back to what its other comments make it."""
     comment, task = _comment_of_task(uow, task_id, comment_id)
     me = access.current_person(uow, caller)
-    if me.role in comment_access.MANAGERS:
-        access.check_project_access(uow, caller, task.project_id)
-    elif comment.person_id != me.id:
+    if comment.person_id != me.id and access.check_project_access(
+            uow, caller, task.project_id).role not in comment_access.MANAGERS:
         raise errors.Forbidden()
     previous, old = task.task_status_id, schemas.render(comment)
     uow.session.delete(comment)
@@ -69,8 +68,9 @@ def delete_comment(uow, caller, comment_id, task_id=None):
 def acknowledge(uow, caller, task_id, comment_id):
     """POST /data/tasks/{task_id}/comments/{comment_id}/ack: the comment."""
     comment, task = _comment_of_task(uow, task_id, comment_id)
-    me = access.check_project_access(uow, caller, task.project_id)
-    access.check_entity_access(uow, me, task.entity_id)
+    access.check_entity_access(uow, access.check_project_access(uow, caller, task.project_id),
+                               task.entity_id)
+    me = access.current_person(uow, caller)  # the row itself: it joins a relation
     people = comment.acknowledgements
     name = events.COMMENT_UNACKNOWLEDGE if me in people else events.COMMENT_ACKNOWLEDGE
     record_change(uow, comment, lambda: people.remove(me) if me in people
@@ -79,27 +79,32 @@ def acknowledge(uow, caller, task_id, comment_id):
     return comments.comment_json(comment)
 
 
-def _check_reply(uow, caller, me, comment, task):
-    if comment.person_id != me.id:
-        if not comment_access.may_act_on_task(uow, caller, me, task) \
-                and not comment_access.pulled_in(uow, caller, me, task):
+def _check_reply(uow, caller, comment, task):
+    """Zou's rule for answering a comment, with the roles held in the task's production
+    (the caller's global one when they left its team but answer their own comment)."""
+    me = comment_access.member_for(uow, caller, task)
+    if comment.person_id != access.current_person(uow, caller).id:
+        if not comment_access.may_act_on_task(uow, me, task) \
+                and not comment_access.pulled_in(uow, me, task):
             raise errors.Forbidden()
         if me.role == "client":
             author = access.person_or_none(uow, caller, comment.person_id)
-            if author is not None and author.role == "client" and \
-                    author.profile.get("studio_id") != me.profile.get("studio_id"):
+            if author is not None and author.profile.get("studio_id") != \
+                    me.profile.get("studio_id") and comment_access.role_of(
+                    uow, author.id, task.project_id) == "client":
                 raise errors.Forbidden()
     client_thread = comment.for_client or comment_access.role_of(
-        uow, comment.person_id) == "client"
-    if me.role not in ("admin", "manager", "client") and client_thread:
+        uow, comment.person_id, task.project_id) == "client"
+    role = (me or access.current_person(uow, caller)).role
+    if role not in ("admin", "manager", "client") and client_thread:
         raise errors.Forbidden()
 
 
 def reply(uow, caller, task_id, comment_id, body):
     """POST /data/tasks/{task_id}/comments/{comment_id}/reply {text}: the reply."""
     comment, task = _comment_of_task(uow, task_id, comment_id)
+    _check_reply(uow, caller, comment, task)
     me = access.current_person(uow, caller)
-    _check_reply(uow, caller, me, comment, task)
     text = body.get("text") if isinstance(body, dict) else None
     if text is not None and not isinstance(text, str):
         raise comments.validation_error("text", "Input should be a valid string")
@@ -154,14 +159,13 @@ def _check_move(uow, caller, comment, source, target):
 
 
 def move(uow, caller, task_id, comment_id, body):
-    """POST /actions/tasks/{task_id}/comments/{comment_id}/move {target_task_id}."""
-    me = access.current_person(uow, caller)
-    if me.role not in comment_access.MANAGERS:
-        raise errors.Forbidden()
+    """POST /actions/tasks/{task_id}/comments/{comment_id}/move {target_task_id}:
+    managers (in the task's production)."""
+    source = comments.task_or_404(uow, task_id)
+    access.check_manager_project_access(uow, caller, source.project_id)
     target_id = body.get("target_task_id") if isinstance(body, dict) else None
     if not isinstance(target_id, str):
         raise comments.validation_error("target_task_id", "Field required")
-    source = comments.task_or_404(uow, task_id)
     target = comments.task_or_404(uow, target_id)
     comment = comment_reads.comment_or_404(uow, comment_id)
     _check_move(uow, caller, comment, source, target)

@@ -22,11 +22,12 @@ def _entries(body, key=None):
     return items
 
 
-def _may_comment_many(uow, caller, me, task):
-    if me.role == "supervisor" and access.in_team(uow, caller, task.project_id, me.id) \
+def _may_comment_many(uow, me, task):
+    """`me` as `access.member` gives them in the production (None: not in its team)."""
+    if me is not None and me.role == "supervisor" \
             and tasks.in_departments(uow, me, task.task_type_id):
         return True
-    return me in task.assignees
+    return me is not None and me in task.assignees
 
 
 def comment_many(uow, caller, project_id, body):
@@ -37,17 +38,16 @@ def comment_many(uow, caller, project_id, body):
             if item.get(key) is not None and access.as_uuid(item[key], None) is None:
                 raise comments.validation_error("%d.%s" % (items.index(item), key),
                                                 "Input should be a valid UUID")
-    me = access.current_person(uow, caller)
     project = access.project_or_404(uow, caller, project_id)
-    manager = me.role == "admin" or (me.role == "manager" and access.in_team(
-        uow, caller, project.id, me.id))
+    me = access.member(uow, caller, access.current_person(uow, caller), project.id)
+    manager = me is not None and me.role in comment_access.MANAGERS
     posted = []
     for item in items:
         if any(item.get(key) is None for key in ("object_id", "task_status_id", "comment")):
             continue
         task = tasks.task_or_none(uow, item["object_id"])
         if task is None or task.project_id != project.id or not (
-                manager or _may_comment_many(uow, caller, me, task)):
+                manager or _may_comment_many(uow, me, task)):
             continue
         values = comments.comment_input({"task_status_id": item["task_status_id"],
                                          "comment": item["comment"],
@@ -59,13 +59,12 @@ def comment_many(uow, caller, project_id, body):
 def batch_comment(uow, caller, body, task_id=None):
     """POST /actions/tasks/batch-comment or /actions/tasks/{task_id}/batch-comment."""
     items = _entries(body, "comments")
-    me = access.current_person(uow, caller)
     if task_id is not None:
         comment_access.check_task_action(uow, caller, comments.task_or_404(uow, task_id))
     posted = []
     for item in items:
         task = comments.task_or_404(uow, task_id or item.get("task_id"))
-        comment_access.check_task_action(uow, caller, task)
+        me = comment_access.check_task_action(uow, caller, task)
         values = comments.comment_input({**item, "comment": item.get("text") or ""})
         posted.append({**comments.post_as(uow, caller, me, task, values),
                        "preview_files": []})

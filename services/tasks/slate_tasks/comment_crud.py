@@ -53,13 +53,11 @@ def delete_comment(uow, caller, comment_id, query_args=None):
     comment_actions.delete_comment(uow, caller, comment_id)
 
 
-def check_update(uow, caller, me, comment, task, body):
-    """Zou's check_update_permissions of comments."""
-    if me.role == "admin":
-        return
-    if not access.in_team(uow, caller, task.project_id, me.id):
-        raise errors.Forbidden()
-    if me.role == "manager":
+def check_update(uow, caller, comment, task, body):
+    """Zou's check_update_permissions of comments, with the caller's role in the task's
+    production."""
+    me = access.check_project_access(uow, caller, task.project_id)
+    if me.role in comment_access.MANAGERS:
         return
     comment_access.check_comment_read(uow, caller, comment, task)
 
@@ -88,8 +86,8 @@ def update_comment(uow, caller, comment_id, body):
         raise errors.Invalid(schemas.EMPTY_BODY)
     comment = crud.fetch(uow, COMMENTS, comment_id)
     task = uow.session.get(Task, comment.object_id)
+    check_update(uow, caller, comment, task, body)
     me = access.current_person(uow, caller)
-    check_update(uow, caller, me, comment, task, body)
     values = schemas.load(Comment, body, partial=True, ignore=PROTECTED)
     previous_status = comment.task_status_id
 
@@ -128,7 +126,7 @@ def copy_client_comments(uow, caller, project_id, body):
              .join(Task, Task.id == Comment.object_id)
              .join(Person, Person.id == Comment.person_id)
              .where(Task.project_id == project.id, Comment.object_id.in_(ids),
-                    Person.role == "client")
+                    access.role_in(Person, Task.project_id) == "client")
              .order_by(Comment.object_id, Comment.created_at.desc(), Comment.id.desc())
              .distinct(Comment.object_id))
     copied = []

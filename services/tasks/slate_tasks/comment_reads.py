@@ -68,25 +68,29 @@ def embed_reply_authors(uow, items):
     return items
 
 
-def _conversation(uow, task_id, hide_clients):
+def _conversation(uow, task, hide_clients):
+    """A task's comments with their authors; `author_role` is the one the author holds
+    in the task's production (clients there are what `hide_clients` hides)."""
+    author_role = access.role_in(Person, task.project_id)
     query = (sa.select(Comment.__table__, Person.profile.label("author"),
-                       Person.role.label("author_role"), Editor.profile.label("editor"),
+                       Person.role.label("author_global_role"),
+                       author_role.label("author_role"), Editor.profile.label("editor"),
                        Editor.role.label("editor_role"), TaskStatus.name.label("status_name"),
                        TaskStatus.short_name.label("status_short_name"),
                        TaskStatus.color.label("status_color"))
              .join(Person, Person.id == Comment.person_id)
              .join(TaskStatus, TaskStatus.id == Comment.task_status_id)
              .outerjoin(Editor, Editor.id == Comment.editor_id)
-             .where(Comment.object_id == task_id)
+             .where(Comment.object_id == task.id)
              .order_by(Comment.created_at.desc(), Comment.id.desc()))
     if hide_clients:
-        query = query.where(Person.role != "client")
+        query = query.where(author_role != "client")
     return uow.session.execute(query).mappings().all()
 
 
 def _conversation_item(row):
     item = schemas.render(schemas.Record(Comment, dict(row)), relations=False)
-    item["person"] = short_person(row["person_id"], row["author"], row["author_role"])
+    item["person"] = short_person(row["person_id"], row["author"], row["author_global_role"])
     if row["editor_id"] is not None:
         item["editor"] = {key: value for key, value in short_person(
             row["editor_id"], row["editor"] or {}, row["editor_role"]).items()
@@ -103,7 +107,7 @@ def task_comments(uow, caller, task_id):
     me = access.check_project_access(uow, caller, task.project_id)
     access.check_entity_access(uow, me, task.entity_id)
     hide_clients = me.role not in ("admin", "manager", "supervisor", "client")
-    items = [_conversation_item(row) for row in _conversation(uow, task.id, hide_clients)]
+    items = [_conversation_item(row) for row in _conversation(uow, task, hide_clients)]
     if me.role == "client":
         items = _for_client(uow, me, task, items)
     for item in items:
@@ -164,7 +168,9 @@ def last_comments(uow, task_ids):
     query = (sa.select(Comment.object_id, Comment.text, Comment.created_at,
                        Comment.person_id)
              .join(Person, Person.id == Comment.person_id)
-             .where(Comment.object_id.in_(task_ids), Person.role != "client")
+             .join(Task, Task.id == Comment.object_id)
+             .where(Comment.object_id.in_(task_ids),
+                    access.role_in(Person, Task.project_id) != "client")
              .order_by(Comment.object_id, Comment.created_at.desc(), Comment.id.desc())
              .distinct(Comment.object_id))
     return {str(task_id): {"text": text, "date": schemas.to_json(date),

@@ -52,11 +52,14 @@ class Project(Base):
 PROJECT_RELATIONS = ("team", "asset_types", "task_types", "task_statuses",
                      "status_automations", "preview_background_files")
 
+# A production's team, each member with the role set for them there (the catalog's
+# `team_roles`; NULL: their global role), as Zou's project_person_link.
 team_links = sa.Table(
     "team_links", Base.metadata,
     sa.Column("project_id", UUID(as_uuid=True),
               sa.ForeignKey("tasks.projects.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("person_id", UUID(as_uuid=True), primary_key=True, index=True),
+    sa.Column("role", sa.String(30)),
 )
 
 

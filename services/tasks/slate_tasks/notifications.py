@@ -25,6 +25,7 @@ from slate_tasks.models import Notification, Person, Project, Subscription, Task
 
 LAST = 100
 Author = orm.aliased(Person, name="author")
+Reader = orm.aliased(Person, name="reader")
 
 
 def _event_data(row):
@@ -39,11 +40,15 @@ NOTIFICATIONS = crud.CrudModel(
 
 
 def _listing(me):
+    """The person's last notifications; the author's and the reader's roles are the
+    ones they hold in the task's production."""
     return (sa.select(Notification.__table__, Project.id.label("project_id"),
                       Project.name.label("project_name"), Task.task_type_id,
                       Task.entity_id.label("task_entity_id"),
                       Subscription.id.label("subscription_id"),
-                      Author.role.label("author_role"))
+                      access.role_in(Author, Task.project_id).label("author_role"),
+                      access.role_in(Reader, Task.project_id).label("reader_role"))
+            .join(Reader, Reader.id == Notification.person_id)
             .join(Author, Author.id == Notification.author_id)
             .outerjoin(Task, Task.id == Notification.task_id)
             .outerjoin(Project, Project.id == Task.project_id)
@@ -100,7 +105,7 @@ def _serialize(row, comments, names, me):
     comment = comment_context.context(comments.get(str(row["comment_id"]), {}))
     reply = _reply(row, comment.pop("replies"))
     full_name, episode_id, preview_id = names.get(str(row["task_entity_id"]), ("", None, None))
-    hidden = row["author_role"] == "client" and me.role == "user"
+    hidden = row["author_role"] == "client" and row["reader_role"] == "user"
     found = {key: schemas.to_json(row[key]) for key in (
         "id", "author_id", "comment_id", "task_id", "task_type_id", "project_id",
         "project_name", "created_at", "read", "change", "subscription_id", "playlist_id")}

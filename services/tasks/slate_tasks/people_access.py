@@ -4,6 +4,9 @@ persons read model (departments, bots) and the production teams.
 - Someone's time spents: admins and the person see all of them; the team's managers
   and supervisors see those of the open productions they are in (supervisors: of
   their departments' task types); anyone else nothing (403).
+
+Every role here is the one held in the production at hand (`access.member`'s rule): a
+supervisor there reads as a supervisor, whatever their global role.
 - Someone's day offs: admins, the person, and managers in a team with them read them
   whole; supervisors in a team with them, supervising a department of theirs (any,
   without departments), read the dates only; anyone else nothing (403).
@@ -16,7 +19,7 @@ import sqlalchemy as sa
 from slate_common import errors
 
 from slate_tasks import access
-from slate_tasks.models import Person, Project, team_links
+from slate_tasks.models import Person, Project, Task, TaskType, team_links
 
 LEADS = ("manager", "supervisor")
 
@@ -44,10 +47,10 @@ def departments(person):
 
 @dataclasses.dataclass
 class Scope:
-    """What a reader may see of time spents: all (None) or these productions (a
-    select of ids), and only these departments' task types (None: any)."""
+    """What a reader may see of time spents: all (`projects` None), or the tasks of
+    these productions (a select of ids) that meet `condition` (SQL on `Task`)."""
     projects: object = None
-    departments: list = None
+    condition: object = None
 
 
 def time_sheet_scope(uow, caller, person_id):
@@ -57,12 +60,25 @@ def time_sheet_scope(uow, caller, person_id):
     check_not_bot(uow, person)
     if me.role == "admin" or me.id == person.id:
         return Scope()
-    if me.role not in LEADS:
+    scope = lead_scope(uow, caller, me)
+    if scope is None:
         raise errors.Forbidden()
+    return scope
+
+
+def lead_scope(uow, caller, me):
+    """What a non-admin leads, None if nothing: the open productions where they are a
+    manager, and where they are a supervisor, the task types of their departments (any,
+    without departments)."""
+    if not access.holds_somewhere(uow, caller, me, LEADS):
+        return None
     mine = [access.as_uuid(department, None) for department in departments(me)]
-    return Scope(access.open_team_projects(me.id),
-                 [department for department in mine if department]
-                 if me.role == "supervisor" else None)
+    supervised = Task.project_id.in_(access.open_team_projects(me.id, ("supervisor",)))
+    if any(mine):
+        supervised = sa.and_(supervised, Task.task_type_id.in_(sa.select(TaskType.id).where(
+            TaskType.department_id.in_([department for department in mine if department]))))
+    return Scope(access.open_team_projects(me.id, LEADS), sa.or_(
+        Task.project_id.in_(access.open_team_projects(me.id, ("manager",))), supervised))
 
 
 def shared_projects(me_id, person_id):
@@ -85,11 +101,13 @@ def day_off_reading(uow, caller, person_id):
     check_not_bot(uow, person)
     if me.role == "admin" or me.id == person.id:
         return True
-    shares_team = access.refreshed(uow, caller, lambda: uow.session.scalar(
-        shared_projects(me.id, person.id).limit(1)) is not None)
-    if shares_team and me.role == "manager":
+    shared = access.refreshed(uow, caller, lambda: uow.session.scalars(
+        shared_projects(me.id, person.id)).all())
+    roles = access.production_roles(uow, me)
+    held = {roles.get(project_id) for project_id in shared}
+    if "manager" in held:
         return True
-    if shares_team and me.role == "supervisor" and supervises(uow, me, person):
+    if "supervisor" in held and supervises(uow, me, person):
         return False
     raise errors.Forbidden()
 
@@ -100,14 +118,15 @@ def readable_day_off_persons(uow, caller):
     if me.role == "admin":
         return None
     readable = {me.id: True}
-    if me.role not in LEADS:
+    leads = {project_id: role for project_id, role in
+             access.production_roles(uow, me).items() if role in LEADS}
+    if not leads:
         return readable
-    mine = sa.select(team_links.c.project_id).where(team_links.c.person_id == me.id)
-    mates = uow.session.scalars(sa.select(Person).join(
+    mates = uow.session.execute(sa.select(team_links.c.project_id, Person).join(
         team_links, team_links.c.person_id == Person.id).where(
-        team_links.c.project_id.in_(mine))).unique().all()
-    for mate in mates:
-        if me.role == "manager":
+        team_links.c.project_id.in_(leads))).all()
+    for project_id, mate in mates:
+        if leads[project_id] == "manager":
             readable[mate.id] = True
         elif supervises(uow, me, mate):
             readable.setdefault(mate.id, False)

@@ -5,7 +5,8 @@ todos_service):
   last due date of their tasks — in one production (`project_id`), or in the open
   productions the caller's teams hold (admins: every open production). Managers and
   supervisors also see, as anonymous merged `busy_periods`, the dated tasks people have in
-  the other open productions; artists and below are refused.
+  the other open productions; artists and below are refused (roles held in each
+  production: a supervisor of one production sees its dates in detail).
 - GET /data/persons/{id}/related-tasks/{task_type_id}: the tasks of that type on the
   entities of open productions the person has a task assigned on (vendors: their own
   only).
@@ -42,14 +43,15 @@ def _scope(uow, caller, project_id):
     me = access.current_person(uow, caller)
     if me.role == "admin":
         return ([project_uuid] if project_uuid else _open_projects()), None
-    if me.role not in SUPERVISORS:
-        raise errors.Forbidden()
     if project_uuid is not None:
         access.project_or_404(uow, caller, project_id)
-        if not access.in_team(uow, caller, project_uuid, me.id):
+        lead = access.member(uow, caller, me, project_uuid)
+        if lead is None or lead.role not in SUPERVISORS:
             raise errors.Forbidden()
         return [project_uuid], None
-    mine = access.open_team_projects(me.id)
+    if not access.holds_somewhere(uow, caller, me, SUPERVISORS):
+        raise errors.Forbidden()
+    mine = access.open_team_projects(me.id, SUPERVISORS)
     return mine, _open_projects().where(Project.id.notin_(mine))
 
 

@@ -99,14 +99,17 @@ def _raw(uow, person_id, start, end, query_args, feedback, timezone):
 
 
 def _check(uow, caller, person, query_args):
-    """Managers and supervisors of the production named; else the person (or admins)."""
+    """Managers and supervisors of the production named (their role there); else the
+    person (or admins)."""
     me = access.current_person(uow, caller)
     project_id = periods.arg(query_args, "project_id")
-    if project_id and me.role in ("admin", "manager", "supervisor"):
-        if me.role != "admin" and not access.in_team(
-                uow, caller, access.as_uuid(project_id, errors.Forbidden), me.id):
-            raise errors.Forbidden()
-    elif me.role != "admin" and me.id != person.id:
+    if project_id and me.role != "admin":
+        lead = access.member(uow, caller, me, access.as_uuid(project_id, errors.Forbidden))
+        if (lead or me).role in ("manager", "supervisor"):
+            if lead is None:
+                raise errors.Forbidden()
+            return lead
+    if me.role != "admin" and me.id != person.id:
         raise errors.Forbidden()
     return me
 

@@ -190,7 +190,8 @@ def project_person_quotas(uow, caller, project_id, person_id, query_args):
     """GET /data/projects/{id}/quotas/persons/{person_id}: per task type; managers and
     supervisors of the team, or the person."""
     project = access.project_or_404(uow, caller, project_id)
-    me = access.current_person(uow, caller)
+    person = access.current_person(uow, caller)
+    me = access.member(uow, caller, person, project.id) or person
     if me.role == "client":
         raise errors.Forbidden()
     if me.role in ("admin", "manager", "supervisor"):

@@ -1,10 +1,11 @@
 """The tasks service's read models of other services' data, fed by their events.
 
 - `tasks.persons` follows auth's `person:*` (roles and profiles for access and views);
-- `tasks.catalog` follows the catalog's productions (status, team, status automations),
-  project statuses, entity types, entities (assets, shots... with name, type, parent,
-  production), asset instances (`asset-instance:*`, `asset_instance:new`) and status
-  automations.
+- `tasks.catalog` follows the catalog's productions (status, team with each member's
+  role there: `team_roles`, kept on the team links, never in the row; the status
+  automations it applies), project statuses, entity types, entities (assets, shots...
+  with name, type, parent, production), asset instances (`asset-instance:*`,
+  `asset_instance:new`) and status automations.
   Payloads are full rows on `:new`, `{"id", "changes": {field: [old, new]}}` on
   `:update` (a team change is a `project:update` whose `team` changed), the old row on
   `:delete`. When an entity is deleted, its tasks go with it, each with `task:delete`,
@@ -18,7 +19,7 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from slate_common import consumers, eventstore, person_model
+from slate_common import consumers, eventstore, person_model, production_teams
 
 from slate_tasks import events, project_removal, search_filters, task_batches
 from slate_tasks.models import PROJECT_RELATIONS, AssetInstance, CastingLink, Entity, \
@@ -105,7 +106,8 @@ def apply_catalog_event(session, event):
 
 def _without_relations(model, row):
     if model is Project:
-        return {key: value for key, value in row.items() if key not in PROJECT_RELATIONS}
+        return {key: value for key, value in row.items()
+                if key not in PROJECT_RELATIONS + production_teams.KEYS}
     return row
 
 
@@ -118,7 +120,8 @@ def _upsert(session, model, columns, row):
         index_elements=[model.id],
         set_={key: insert.excluded[key] for key in values if key != "id"}))
     if model is Project:
-        _set_project_links(session, values["id"], row)
+        production_teams.apply_team(session, team_links, values["id"], row)
+        _set_automation_links(session, values["id"], row)
 
 
 def _update(session, model, columns, payload):
@@ -135,25 +138,20 @@ def _update(session, model, columns, payload):
     if hasattr(model, "row"):
         found.row = row
     if model is Project:
-        _set_project_links(session, found.id, new)
+        production_teams.apply_team(session, team_links, found.id, new)
+        _set_automation_links(session, found.id, new)
 
 
-# A production's relations kept here: its team and the status automations it applies.
-PROJECT_LINKS = {"team": (team_links, "person_id"),
-                 "status_automations": (project_status_automation_links,
-                                        "status_automation_id")}
-
-
-def _set_project_links(session, project_id, row):
-    """Replace the production's links of each relation the row carries."""
-    for relation, (table, column) in PROJECT_LINKS.items():
-        if relation not in row:
-            continue
-        session.execute(sa.delete(table).where(table.c.project_id == project_id))
-        if row[relation]:
-            session.execute(sa.insert(table), [
-                {"project_id": project_id, column: uuid.UUID(item_id)}
-                for item_id in dict.fromkeys(row[relation])])
+def _set_automation_links(session, project_id, row):
+    """Replace the status automations the production applies, when the row names them."""
+    if "status_automations" not in row:
+        return
+    table = project_status_automation_links
+    session.execute(sa.delete(table).where(table.c.project_id == project_id))
+    if row["status_automations"]:
+        session.execute(sa.insert(table), [
+            {"project_id": project_id, "status_automation_id": uuid.UUID(item_id)}
+            for item_id in dict.fromkeys(row["status_automations"])])
 
 
 def delete_instances_of_entity(session, entity_id):

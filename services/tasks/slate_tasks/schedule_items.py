@@ -60,13 +60,10 @@ SCHEDULE_ITEMS = crud.CrudModel(
 def check_task_type_planner(uow, caller, project_id, task_type_id):
     """Admins, managers of the team, supervisors of the team for their departments'
     task types (any, without departments)."""
-    me = access.current_person(uow, caller)
-    if me.role == "admin":
+    me = access.member(uow, caller, access.current_person(uow, caller), project_id)
+    if me is not None and (me.role in access.STAFF or (
+            me.role == "supervisor" and tasks.in_departments(uow, me, task_type_id))):
         return me
-    if access.in_team(uow, caller, project_id, me.id):
-        if me.role == "manager" or (
-                me.role == "supervisor" and tasks.in_departments(uow, me, task_type_id)):
-            return me
     raise errors.Forbidden()
 
 

@@ -92,7 +92,9 @@ def _searched_name(asset):
 
 
 def _entities(uow, me, args, projects, asset):
-    """(entity, type name, matched fields, masked) of the hits, sorted by name."""
+    """(entity, type name, matched fields, masked) of the hits, sorted by name; in the
+    productions where the caller is a vendor, only the entities they have a task on,
+    their metadata masked."""
     needle = args["query"].casefold()
     pattern = "%%%s%%" % args["query"].replace("%", r"\%").replace("_", r"\_")
     searched = _searched_name(asset)
@@ -107,11 +109,16 @@ def _entities(uow, me, args, projects, asset):
                     else EntityType.name == "Shot",
                     Entity.project_id.in_(projects), sa.or_(*fields.values()))
              .order_by(searched, Entity.id).offset(args["offset"]).limit(args["limit"]))
-    if me.role == "vendor":
-        query = query.where(Entity.id.in_(sa.select(Task.entity_id).join(
-            task_person_links, task_person_links.c.task_id == Task.id).where(
-            task_person_links.c.person_id == me.id)))
-    return [(entity, type_name, _matched(entity, searched_name, needle), me.role == "vendor")
+    vendor_in = set() if me.role == "admin" else {
+        project_id for project_id, role in access.production_roles(uow, me).items()
+        if role == "vendor"}
+    if vendor_in:
+        query = query.where(sa.or_(Entity.project_id.notin_(vendor_in), Entity.id.in_(
+            sa.select(Task.entity_id).join(
+                task_person_links, task_person_links.c.task_id == Task.id).where(
+                task_person_links.c.person_id == me.id))))
+    return [(entity, type_name, _matched(entity, searched_name, needle),
+             entity.project_id in vendor_in)
             for entity, type_name, searched_name in uow.session.execute(
                 query.add_columns(searched))]
 

@@ -64,9 +64,10 @@ def _visible(uow, me, model):
         sa.or_(model.project_id.is_(None), model.project_id.in_(open_projects))
     ).order_by(order, model.id)
     departments = me.profile.get("departments") or []
-    manager = me.role in access.STAFF
+    roles = {} if me.role == "admin" else access.production_roles(uow, me)
     return [row for row in uow.session.scalars(query)
-            if row.department_id is None or manager or str(row.department_id) in departments]
+            if row.department_id is None or str(row.department_id) in departments
+            or roles.get(row.project_id, me.role) in access.STAFF]
 
 
 def _by_list_and_project(rows):
@@ -106,15 +107,12 @@ def user_filter_group(uow, caller, group_id):
 # -- sharing ---------------------------------------------------------------------------
 
 def _may_share(uow, caller, me, project_id):
-    """Zou's can_share_filter: admins, or managers of the production's team."""
+    """Zou's can_share_filter: admins, or managers of the production's team (their
+    role there)."""
     if project_id is None:
         return False
-    return me.role == "admin" or (me.role == "manager" and in_project_team(
-        uow, caller, project_id, me.id))
-
-
-def in_project_team(uow, caller, project_id, person_id):
-    return access.in_team(uow, caller, access.as_uuid(project_id), person_id)
+    member = access.member(uow, caller, me, access.as_uuid(project_id))
+    return member is not None and member.role in access.STAFF
 
 
 def _kept_sharing(uow, caller, me, values, row):

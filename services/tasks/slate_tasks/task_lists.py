@@ -66,7 +66,7 @@ def detailed_tasks(uow, me, query, relations=False):
     found.sort(key=lambda task: tuple(task[name].casefold() for name in SORT_KEYS))
     if relations:
         attach_assignees(uow, found)
-    return [tasks.for_viewer(me, task) for task in found]
+    return [tasks.for_viewer(me.role, task) for task in found]
 
 
 def entity_of_kind(uow, caller, entity_id, kind):
@@ -130,14 +130,15 @@ def entity_tasks_of_type(uow, caller, entity_id, task_type_id):
                                              Task.task_type_id == type_id)
              .order_by(Task.name))
     found = [task_json(row) for row in uow.session.execute(query).mappings()]
-    return [tasks.for_viewer(me, task) for task in attach_assignees(uow, found)]
+    return [tasks.for_viewer(me.role, task) for task in attach_assignees(uow, found)]
 
 
 def project_tasks(uow, caller, project_id, query_args):
     """GET /data/projects/{id}/tasks."""
     project = access.project_or_404(uow, caller, project_id)
     me = access.check_project_access(uow, caller, project.id)
-    query = tasks.visible_to(me, sa.select(Task.__table__).where(Task.project_id == project.id))
+    query = tasks.visible_to(uow, access.current_person(uow, caller), sa.select(
+        Task.__table__).where(Task.project_id == project.id))
     if query_args.get("task_type_id"):
         query = query.where(Task.task_type_id == access.as_uuid(
             query_args["task_type_id"], errors.Invalid))
@@ -155,5 +156,5 @@ def project_tasks(uow, caller, project_id, query_args):
 
 
 def _rendered(uow, me, query):
-    return [tasks.for_viewer(me, schemas.render(row))
+    return [tasks.for_viewer(me.role, schemas.render(row))
             for row in crud.read_records(uow, Task, query)]

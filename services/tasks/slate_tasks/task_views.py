@@ -165,7 +165,7 @@ def full_task(uow, caller, task_id):
     if assigner is not None and me.role != "client":
         task["assigner"] = person_json(assigner)
     task.update(_sequence_and_episode(uow, entity, entity_type))
-    return tasks.for_viewer(me, task)
+    return tasks.for_viewer(me.role, task)
 
 
 def _sequence_and_episode(uow, entity, entity_type):

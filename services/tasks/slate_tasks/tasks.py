@@ -2,7 +2,8 @@
 
 - Listing: anyone logged in; admins see every task, vendors the tasks they are assigned
   to, everyone else the tasks of the open productions whose team they are in; clients
-  get the studio fields blanked. `?episode_id=` filters shots' tasks by episode.
+  get the studio fields blanked. The role is the one held in each task's production.
+  `?episode_id=` filters shots' tasks by episode.
 - Reading one: the production's team (admins: any).
 - Creating (POST /data/tasks): admins; the task type must fit the entity.
 - Updating: admins and managers of the team; supervisors of the team only planning
@@ -28,9 +29,10 @@ SUPERVISOR_FIELDS = frozenset({"priority", "start_date", "due_date", "estimation
 CLIENT_BLANKS = task_fields.CLIENT_BLANKS
 
 
-def for_viewer(me, task):
-    """A task dict as this viewer may see it: clients get the studio fields blanked."""
-    if me.role != "client":
+def for_viewer(role, task):
+    """A task dict as a viewer holding this role in its production may see it: clients
+    get the studio fields blanked."""
+    if role != "client":
         return task
     return {key: (list(CLIENT_BLANKS[key]) if key == "assignees" else CLIENT_BLANKS[key])
             if key in CLIENT_BLANKS else value for key, value in task.items()}
@@ -47,32 +49,37 @@ def _check_read(uow, caller, row):
 
 
 def _visible_tasks(uow, caller, query):
-    return visible_to(access.current_person(uow, caller), query)
+    return visible_to(uow, access.current_person(uow, caller), query)
 
 
-def visible_to(me, query):
-    """Tasks a person may list: admins all, vendors those assigned to them, anyone else
-    those of the open productions whose team they are in."""
-    if me.role == "admin":
+def visible_to(uow, person, query):
+    """Tasks a person (their row: global role) may list: admins all; anyone else those
+    of the open productions whose team they are in, but those assigned to them only
+    where they are a vendor (their role in the production; everywhere for a vendor)."""
+    if person.role == "admin":
         return query
-    if me.role == "vendor":
-        return query.where(Task.id.in_(sa.select(task_person_links.c.task_id).where(
-            task_person_links.c.person_id == me.id)))
-    return query.where(Task.project_id.in_(access.open_team_projects(me.id)))
+    teams = Task.project_id.in_(access.open_team_projects(person.id))
+    vendor_in = [project_id for project_id, role in
+                 access.production_roles(uow, person).items() if role == "vendor"]
+    if person.role != "vendor" and not vendor_in:
+        return query.where(teams)  # the common case: one plain condition
+    assigned = Task.id.in_(sa.select(task_person_links.c.task_id).where(
+        task_person_links.c.person_id == person.id))
+    if person.role != "vendor":
+        assigned = sa.and_(assigned, Task.project_id.in_(vendor_in))
+    return query.where(sa.or_(sa.and_(teams, Task.project_id.notin_(vendor_in)), assigned))
 
 
 def check_supervisor_task_access(uow, caller, task, fields=()):
     """Admins and the team's managers; the team's supervisors for planning fields of
-    tasks of their departments (any, when they have none)."""
-    me = access.current_person(uow, caller)
-    if me.role == "admin":
+    tasks of their departments (any, when they have none); roles held in the task's
+    production."""
+    me = access.member(uow, caller, access.current_person(uow, caller), task.project_id)
+    if me is not None and me.role in access.STAFF:
         return me
-    if access.in_team(uow, caller, task.project_id, me.id):
-        if me.role == "manager":
-            return me
-        if me.role == "supervisor" and set(fields) <= SUPERVISOR_FIELDS \
-                and in_departments(uow, me, task.task_type_id):
-            return me
+    if me is not None and me.role == "supervisor" and set(fields) <= SUPERVISOR_FIELDS \
+            and in_departments(uow, me, task.task_type_id):
+        return me
     raise errors.Forbidden()
 
 
@@ -131,16 +138,30 @@ TASKS = crud.CrudModel(
 # -- routes ----------------------------------------------------------------------------
 
 def list_tasks(uow, caller, query_args):
-    """GET /data/tasks: Zou's list encoded by PostgreSQL (assignees only with relations)."""
+    """GET /data/tasks: Zou's list encoded by PostgreSQL (assignees only with relations),
+    the studio fields blanked in the productions where the viewer is a client."""
     me = access.current_person(uow, caller)
+    roles = {} if me.role == "admin" else access.production_roles(uow, me)
+    as_client = _seen_as_client(me.role, roles)
     return crud_json.list_json(uow, TASKS, caller, query_args,
-                               CLIENT_BLANKS if me.role == "client" else None)
+                               None if as_client is None else CLIENT_BLANKS, as_client)
+
+
+def _seen_as_client(role, roles):
+    """The SQL condition on task rows this viewer sees as a client (`for_viewer`: their
+    role in the row's production, else their global role); None when there are none."""
+    if role == "client":
+        studio = [project_id for project_id, held in roles.items() if held != "client"]
+        return Task.project_id.notin_(studio) if studio else sa.true()
+    clients = [project_id for project_id, held in roles.items() if held == "client"]
+    return Task.project_id.in_(clients) if clients else None
 
 
 def get_task(uow, caller, task_id, query_args):
     """GET /data/tasks/{id}: with its assignees."""
     task = crud.get_row(uow, TASKS, caller, task_id, query_args)
-    return for_viewer(access.current_person(uow, caller), task)
+    return for_viewer(access.check_project_access(
+        uow, caller, access.as_uuid(task["project_id"])).role, task)
 
 
 def task_or_none(uow, task_id):

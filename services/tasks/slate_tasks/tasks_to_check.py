@@ -34,17 +34,19 @@ NO_VALUES = ("project_ids", "task_type_ids", "task_status_ids", "episode_ids", "
 
 def _scope(uow, caller):
     """The condition on tasks (joined with their production and type) the caller
-    reviews, or None when they review none."""
+    reviews: the open productions where they are a manager, and those where they are a
+    supervisor (their departments' tasks only); roles held in each production. None
+    when they review none."""
     me = access.current_person(uow, caller)
     if me.role == "admin":
         return sa.and_(ProjectStatus.name.in_(access.OPEN_NAMES))
-    if me.role not in ("manager", "supervisor"):
+    if not {"manager", "supervisor"} & set(access.production_roles(uow, me).values()):
         return None
-    condition = Project.id.in_(access.open_team_projects(me.id))
+    supervised = Project.id.in_(access.open_team_projects(me.id, ("supervisor",)))
     departments = me.profile.get("departments") or []
-    if me.role == "supervisor" and departments:
-        condition = sa.and_(condition, TaskType.department_id.in_(departments))
-    return condition
+    if departments:
+        supervised = sa.and_(supervised, TaskType.department_id.in_(departments))
+    return sa.or_(Project.id.in_(access.open_team_projects(me.id, ("manager",))), supervised)
 
 
 def _scoped(query, scope):

@@ -20,15 +20,9 @@ Episode = orm.aliased(Entity, name="episode")
 
 def _scoped(query, scope):
     """Restrict a select of time spents to a reader's scope (productions, departments)."""
-    if scope.projects is None and not scope.departments:
+    if scope.projects is None:
         return query
-    query = query.join(Task, Task.id == TimeSpent.task_id)
-    if scope.projects is not None:
-        query = query.where(Task.project_id.in_(scope.projects))
-    if scope.departments:
-        query = query.join(TaskType, TaskType.id == Task.task_type_id).where(
-            TaskType.department_id.in_(scope.departments))
-    return query
+    return _scoped_joined(query.join(Task, Task.id == TimeSpent.task_id), scope)
 
 
 def _rows(uow, query):
@@ -55,12 +49,9 @@ def _ranged(uow, person_id, query_args, scope=people_access.Scope()):
 
 def _scoped_joined(query, scope):
     """`_scoped` for a select already joined to the tasks."""
-    if scope.projects is not None:
-        query = query.where(Task.project_id.in_(scope.projects))
-    if scope.departments:
-        query = query.where(Task.task_type_id.in_(sa.select(TaskType.id).where(
-            TaskType.department_id.in_(scope.departments))))
-    return query
+    if scope.projects is None:
+        return query
+    return query.where(Task.project_id.in_(scope.projects), scope.condition)
 
 
 # -- someone's ------------------------------------------------------------------------

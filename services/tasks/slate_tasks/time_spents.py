@@ -42,8 +42,8 @@ def check_time_spent_access(uow, caller, task, person_id):
     """The person must be assigned; the caller is them, an admin or a team manager."""
     me = access.current_person(uow, caller)
     assigned = any(str(person.id) == str(person_id) for person in task.assignees)
-    allowed = str(me.id) == str(person_id) or me.role == "admin" or (
-        me.role == "manager" and access.in_team(uow, caller, task.project_id, me.id))
+    allowed = str(me.id) == str(person_id) or getattr(access.member(
+        uow, caller, me, task.project_id), "role", None) in access.STAFF
     if not (assigned and allowed):
         raise errors.Forbidden()
     return me

@@ -22,22 +22,22 @@ def _uuid_arg(query_args, key):
         if value else None
 
 
-def _reader_conditions(uow, me, project_id, department_id):
-    """What a non-admin reads: leads the open productions they are in (supervisors
-    their departments'), anyone else their own minutes."""
-    if me.role not in people_access.LEADS:
+def _reader_conditions(uow, caller, me, project_id, department_id):
+    """What a non-admin reads: leads the open productions they lead (where they are a
+    supervisor, their departments'), anyone else their own minutes."""
+    scope = people_access.lead_scope(uow, caller, me)
+    if scope is None:
         return [TimeSpent.person_id == me.id]
-    projects = access.open_team_projects(me.id)
     if project_id is not None and uow.session.scalar(
-            projects.where(team_links.c.project_id == project_id)) is None:
+            scope.projects.where(team_links.c.project_id == project_id)) is None:
         raise errors.Forbidden()
-    conditions = [Task.project_id.in_(projects)]
-    mine = people_access.departments(me) if me.role == "supervisor" else []
-    if department_id is not None and me.role == "supervisor" and department_id not in mine:
+    roles = access.production_roles(uow, me)
+    managing = roles.get(project_id) == "manager" if project_id is not None \
+        else "manager" in roles.values()
+    if department_id is not None and not managing \
+            and department_id not in people_access.departments(me):
         raise errors.Invalid("Supervisor not allowed to access this department")
-    if department_id is None and mine:
-        conditions.append(_in_departments(mine))
-    return conditions
+    return [Task.project_id.in_(scope.projects), scope.condition]
 
 
 def _filters(uow, caller, query_args):
@@ -46,7 +46,7 @@ def _filters(uow, caller, query_args):
     project_id = _uuid_arg(query_args, "project_id")
     department_id = periods.arg(query_args, "department_id") or None
     conditions = [] if me.role == "admin" else _reader_conditions(
-        uow, me, project_id, department_id)
+        uow, caller, me, project_id, department_id)
     if project_id is not None:
         conditions.append(Task.project_id == project_id)
     if department_id is not None:

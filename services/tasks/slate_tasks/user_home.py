@@ -7,10 +7,12 @@ user_service.get_context builds it, from what the tasks service holds:
   `task_statuses_link`);
 - `persons`: everyone (guests excepted) — in full for managers and admins, minimal for
   artists and supervisors, only the caller's teammates' names for clients;
+- `project_roles`: {production id: role} where a role is set for the caller in the
+  team (Zou's get_project_roles; elsewhere their global role holds);
 - `asset_types`, `task_types`, `task_status`, and the caller's `search_filters` and
   `search_filter_groups`.
 Not held here, hence absent: metadata descriptors, asset types and status automations
-per production, `project_status`, `project_roles`, `departments`, `studios`,
+per production, `project_status`, `departments`, `studios`,
 `custom_actions`, `status_automations`, `preview_background_files`, `plugins`,
 `notification_count`, `user_limit` (the catalog's, auth's and notifications' data).
 """
@@ -37,12 +39,20 @@ def context(uow, caller):
             sa.select(EntityType).where(EntityType.name.notin_(tasks.TEMPORAL_TYPES))
             .order_by(EntityType.name))],
         "persons": _persons(uow, me, projects),
+        "project_roles": _set_roles(uow, me),
         "projects": projects,
         "task_types": _all(uow, TaskType),
         "task_status": _all(uow, TaskStatus),
         "search_filters": search_filters.user_filters(uow, caller),
         "search_filter_groups": search_filters.user_filter_groups(uow, caller),
     }
+
+
+def _set_roles(uow, me):
+    """The roles set for this person in the teams they are in, by production."""
+    return {str(project_id): role for project_id, role in uow.session.execute(
+        sa.select(team_links.c.project_id, team_links.c.role).where(
+            team_links.c.person_id == me.id, team_links.c.role.is_not(None)))}
 
 
 def _all(uow, model):

@@ -1,5 +1,6 @@
 """The tasks service's own tables are projections of its events: replaying the log
-rebuilds them exactly (DESIGN.md, "The event log"); the read models are left alone.
+rebuilds them exactly (DESIGN.md, "The event log"); the read models are left alone by
+`slate rebuild`, but the catalog's events rebuild the productions' teams and roles.
 A production deleted in the catalog takes with it everything the tasks service keeps of
 it (Zou's remove_project), each row with its `:delete` event: the log still rebuilds the
 tables, and a second delivery of `project:delete` changes nothing."""
@@ -8,11 +9,11 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from slate_common import db, projections
+from slate_common import db, eventstore, projections
 
 from slate_catalog.models import EntityTask
 from slate_tasks import read_models, replay
-from slate_tasks.models import Entity, Project
+from slate_tasks.models import Entity, Project, team_links
 
 TASK_TYPES, STATUSES, TASKS = ({"model": "task-types"}, {"model": "task-status"},
                                {"model": "tasks"})
@@ -417,3 +418,41 @@ def _known(engine, project_id):
 def _catalog_task_gone(engine, task_id):
     with orm.Session(engine) as session:
         return session.get(EntityTask, uuid.UUID(task_id)) is None
+
+
+PROJECT_EVENTS = ("project:new", "project:update", "project:delete")
+
+
+def _teams(engine):
+    """The read model's productions and team links (with each member's role there)."""
+    with engine.connect() as connection:
+        return {table.name: [dict(row._mapping) for row in connection.execute(
+            sa.select(table).order_by(*table.primary_key.columns))]
+            for table in (Project.__table__, team_links)}
+
+
+def test_the_catalog_events_rebuild_teams_with_their_roles(services, studio, clean_db,
+                                                          create_person, wait_until):
+    """The read model is not the service's own data, but the log rebuilds it too: a
+    change of the team alone keeps the roles, a change of a role alone keeps the team."""
+    people, project = studio["people"], studio["project"]
+    catalog, _ = services(people["admin"])
+    lead = create_person(role="user")
+    where = {"project_id": project["id"]}
+    catalog.add_team_member({"params": where, "body": {"person_id": str(lead.id),
+                                                       "role": "supervisor"}})
+    catalog.set_team_member_role({"params": {**where, "person_id": str(people["user"].id)},
+                                  "body": {"role": "client"}})
+    catalog.remove_team_member({"params": {**where,
+                                           "person_id": str(people["manager"].id)}})
+    expected = {lead.id: "supervisor", people["user"].id: "client"}
+    wait_until(lambda: {row["person_id"]: row["role"]
+                        for row in _teams(clean_db)["team_links"]} == expected)
+    before = _teams(clean_db)
+
+    with orm.Session(clean_db) as session, session.begin():
+        session.execute(team_links.delete())
+        session.execute(Project.__table__.delete())
+        for event in eventstore.read(session.connection(), 0, 100000, PROJECT_EVENTS):
+            read_models.apply_catalog_event(session, event)
+    assert _teams(clean_db) == before

@@ -92,12 +92,20 @@ def production(uow):
 
 
 def python_list(uow, caller, query_args):
-    """The list as Python shaped it: Records rendered one by one, then the viewer's blanks."""
+    """The list as Python shaped it: Records rendered one by one, then the viewer's blanks
+    (by their role in each row's production)."""
     me = tasks.access.current_person(uow, caller)
+    roles = {} if me.role == "admin" else tasks.access.production_roles(uow, me)
     rows = crud.list_rows(uow, tasks.TASKS, caller, query_args)
     page = rows["data"] if isinstance(rows, dict) else rows
-    shown = [tasks.for_viewer(me, row) for row in page]
+    shown = [tasks.for_viewer(_role_in(roles, me, row), row) for row in page]
     return {**rows, "data": shown} if isinstance(rows, dict) else shown
+
+
+def _role_in(roles, me, row):
+    """The viewer's role in the row's production (global when `fields` left it out)."""
+    project_id = row.get("project_id")
+    return roles.get(uuid.UUID(project_id), me.role) if project_id else me.role
 
 
 def typed(value):

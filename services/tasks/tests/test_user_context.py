@@ -65,8 +65,10 @@ def test_the_context_the_ui_loads(services, studio):
     manager.add_task_type_setting({"params": {"project_id": project["id"]}, "body": {
         "task_type_id": studio["task_types"][("Animation", "Shot")]["id"]}})
     context = manager.user_context({})["body"]
-    assert set(context) == {"asset_types", "persons", "projects", "task_types",
-                            "task_status", "search_filters", "search_filter_groups"}
+    assert set(context) == {"asset_types", "persons", "project_roles", "projects",
+                            "task_types", "task_status", "search_filters",
+                            "search_filter_groups"}
+    assert context["project_roles"] == {}
     (mine,) = context["projects"]
     assert mine["id"] == project["id"]
     assert set(mine["team"]) == {str(people["manager"].id), str(people["user"].id)}
