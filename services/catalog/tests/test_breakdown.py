@@ -7,7 +7,8 @@ import pytest
 import sqlalchemy as sa
 from nameko.exceptions import RemoteError
 
-from slate_common import db, eventstore
+from slate_common import db
+from slate_common.testing import logged_events as events
 
 from slate_catalog import defaults, entities
 from slate_catalog.models import Entity, EntityLink
@@ -15,10 +16,6 @@ from slate_catalog.models import Entity, EntityLink
 PROJECTS = {"model": "projects"}
 
 
-def events(engine, name=None, since=0):
-    with engine.connect() as connection:
-        found = eventstore.read(connection, since, 10000)
-    return [event for event in found if name is None or event["name"] == name]
 
 
 def last_position(engine):

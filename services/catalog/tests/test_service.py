@@ -6,17 +6,13 @@ import uuid
 import pytest
 from nameko.exceptions import RemoteError
 
-from slate_common import eventstore
+from slate_common.testing import logged_events as events
 
 PROJECTS = {"model": "projects"}
 ENTITY_TYPES = {"model": "entity-types"}
 ROLES = ("admin", "manager", "supervisor", "user", "client")
 
 
-def events(engine, name=None):
-    with engine.connect() as connection:
-        found = eventstore.read(connection, 0, 10000)
-    return [event for event in found if name is None or event["name"] == name]
 
 
 def unique(prefix):

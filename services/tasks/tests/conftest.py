@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from nameko.exceptions import RemoteError
 
 from slate_common import crud, db, eventstore
+from slate_common.testing import logged_events as events
 
 from slate_auth.models import Person
 from slate_catalog import defaults as catalog_defaults
@@ -36,10 +37,6 @@ def emit_person(engine, **overrides):
     return person
 
 
-def events(engine, name=None):
-    with engine.connect() as connection:
-        found = eventstore.read(connection, 0, 100000)
-    return [event for event in found if name is None or event["name"] == name]
 
 
 def refused(call, *args):
