@@ -19,6 +19,7 @@ from slate_common.testing import logged_events as events
 from slate_auth.models import Person
 from slate_catalog import defaults as catalog_defaults
 from slate_tasks import defaults as tasks_defaults
+from slate_tasks.models import Entity
 
 
 def emit_person(engine, **overrides):
@@ -51,6 +52,11 @@ def wait_until(predicate, timeout=10.0):
     while not predicate():
         assert time.time() < deadline, "timed out"
         time.sleep(0.05)
+
+
+def _known_entities(engine):
+    with engine.connect() as connection:
+        return set(connection.execute(sa.select(Entity.id)).scalars())
 
 
 def settled(engine, consumer):
@@ -88,9 +94,11 @@ def services(service_processes, rpc_as, clean_db):
 
 
 @pytest.fixture
-def studio(services, create_person):
+def studio(services, create_person, clean_db):
     """An admin, a manager and an artist in the team of a production holding a sequence
-    SQ01 with shots SH010 / SH020 and a Character asset; an outsider artist."""
+    SQ01 with shots SH010 / SH020 and a Character asset; an outsider artist. Ready once
+    the tasks service's read model holds them all (it follows the catalog's events on
+    its own: a route listing the production's shots must not run before that)."""
     people = {role: create_person(role=role) for role in ("admin", "manager", "user")}
     people["outsider"] = create_person(role="user")
     catalog, tasks = services(people["admin"])
@@ -108,6 +116,8 @@ def studio(services, create_person):
                   for t in tasks.crud_list({"route": {"model": "task-types"}})["body"]}
     statuses = {s["short_name"]: s
                 for s in tasks.crud_list({"route": {"model": "task-status"}})["body"]}
+    wait_until(lambda: _known_entities(clean_db) >= {
+        uuid.UUID(row["id"]) for row in [sequence, asset, *shots]})
     return {"people": people, "project": project, "sequence": sequence, "shots": shots,
             "asset": asset, "task_types": task_types, "statuses": statuses}
 
