@@ -107,24 +107,26 @@ AUTH_ROUTES = (
     Route("GET", "/data/events/{instance_id}", "auth", "events_get", ADMIN),
 )
 
-# What the catalog's reads depend on: its own data, and its read models of persons (the
-# caller's role, teams' members) and of tasks (an entity's tasks, a production's task
-# types and statuses), which announce each update they apply: `person:*` or `task:*`
+# What the catalog's reads depend on: its own data, and its read model of persons (the
+# caller's role, teams' members), which announces each update it applies: `person:*`
 # alone would come before the read model has caught up.
 CATALOG = ("project", "project-status", "asset-type", "entity-type", "asset", "episode",
            "sequence", "shot", "person", "internal:read-model:catalog.persons",
-           "internal:read-model:catalog.tasks",
            # GET /data/entities/{id} of any kind
            "scene", "edit", "concept", "concept-folder",
            # an entity's JSON carries its casting links and instance casting
            "entity-link", "asset_instance", "asset-instance",
            "metadata-descriptor")  # productions carry their descriptors
+# Replies that also carry the catalog's read model of the tasks service's data (an
+# asset's or shot's tasks, a production's task types and statuses): it announces each
+# batch it applies, so a comment moving a task drops these and no other catalog reply.
+WITH_TASKS = CATALOG + ("internal:read-model:catalog.tasks",)
 PROJECT = "/data/projects/{project_id}"
 
 CATALOG_ROUTES = (
-    Route("GET", "/data/projects/open", "catalog", "open_projects", cache=CATALOG),
-    Route("GET", "/data/projects/all", "catalog", "all_projects", cache=CATALOG),
-    *crud("catalog", "projects", cache=CATALOG, contract="slate_catalog.contracts:Project"),
+    Route("GET", "/data/projects/open", "catalog", "open_projects", cache=WITH_TASKS),
+    Route("GET", "/data/projects/all", "catalog", "all_projects", cache=WITH_TASKS),
+    *crud("catalog", "projects", cache=WITH_TASKS, contract="slate_catalog.contracts:Project"),
     *crud("catalog", "project-status", cache=CATALOG,
           contract="slate_catalog.contracts:ProjectStatus"),
     *crud("catalog", "entity-types", cache=CATALOG,
@@ -146,7 +148,7 @@ CATALOG_ROUTES = (
     Route("GET", PROJECT + "/assets", "catalog", "project_assets", cache=CATALOG),
     Route("GET", "/data/assets", "catalog", "assets", cache=CATALOG),
     Route("GET", "/data/assets/all", "catalog", "assets", cache=CATALOG),
-    Route("GET", "/data/assets/{asset_id}", "catalog", "asset", cache=CATALOG,
+    Route("GET", "/data/assets/{asset_id}", "catalog", "asset", cache=WITH_TASKS,
           response_schema="slate_catalog.contracts:Asset"),
     Route("POST", PROJECT + "/episodes", "catalog", "new_episode", MANAGER),
     Route("POST", PROJECT + "/sequences", "catalog", "new_sequence", MANAGER),
@@ -162,7 +164,7 @@ CATALOG_ROUTES = (
           response_schema="slate_catalog.contracts:Sequence"),
     Route("GET", "/data/shots", "catalog", "shots", cache=CATALOG),
     Route("GET", "/data/shots/all", "catalog", "shots", cache=CATALOG),
-    Route("GET", "/data/shots/{shot_id}", "catalog", "shot", cache=CATALOG,
+    Route("GET", "/data/shots/{shot_id}", "catalog", "shot", cache=WITH_TASKS,
           response_schema="slate_catalog.contracts:Shot"),
     Route("GET", "/data/entities/{instance_id}", "catalog", "entity", cache=CATALOG,
           response_schema="slate_catalog.contracts:Entity"),
@@ -623,7 +625,8 @@ USER_ROUTES = (
     *crud("tasks", "chat-messages", read=ADMIN, cache=USER),
     Route("GET", USER_DATA + "/context", "tasks", "user_context", cache=USER),
     # Zou serves the same list on both paths (user_service.get_open_projects).
-    Route("GET", USER_DATA + "/projects/open", "catalog", "open_projects", cache=CATALOG),
+    Route("GET", USER_DATA + "/projects/open", "catalog", "open_projects",
+          cache=WITH_TASKS),
     *_user_entity_rows("assets", "Asset"),
     *_user_entity_rows("shots", "Shot"),
     *_user_entity_rows("scenes", "Scene"),

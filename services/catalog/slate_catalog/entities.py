@@ -245,7 +245,7 @@ def create_shot(uow, caller, project_id, body):
 
 def get_asset(uow, caller, asset_id):
     """GET /data/assets/{id}: Zou's full asset (project and type names, main episode,
-    the episodes it is cast in; tasks empty until the tasks service exists)."""
+    the episodes it is cast in, its tasks from the tasks read model)."""
     row = read_one(uow, asset_id, "Asset")
     _check_read(uow, caller, row)
     out = render_with_relations(row, "Asset", uow)
