@@ -1,7 +1,7 @@
 """The entrypoints of working and output files (Zou's files blueprint), as a mixin of
-TasksService (nameko finds inherited entrypoints). Route rows:
-slate_gateway.routes.FILE_ROUTES and INSTANCE_FILE_ROUTES. The routes storing or serving
-file bytes are the media service's (absent here)."""
+TasksService (nameko finds inherited entrypoints). Route rows: FILE_ROUTES and
+INSTANCE_FILE_ROUTES of slate_gateway/routes/tasks.py. The routes storing or serving file
+bytes are the media service's (absent here)."""
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
 

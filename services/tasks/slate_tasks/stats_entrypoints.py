@@ -1,7 +1,7 @@
 """The tasks service's entrypoints for production follow-up: the open tasks pool, its
 stats and burndown, episodes' stats, people's task dates and related tasks, tasks
 created per entity type, and task type / link reorders (a mixin of TasksService, which
-brings `db` and `caller`). Rows: slate_gateway.routes.TASK_STATS_ROUTES."""
+brings `db` and `caller`). Rows: slate_gateway/routes/tasks.py, TASK_STATS_ROUTES."""
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
 

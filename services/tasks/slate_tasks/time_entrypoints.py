@@ -1,6 +1,6 @@
 """The tasks service's entrypoints for each person's day: time spents, time tables,
 day offs, schedule items and desktop login logs (a mixin of TasksService, which
-brings `db` and `caller`). Rows: slate_gateway.routes.TIME_ROUTES."""
+brings `db` and `caller`). Rows: slate_gateway/routes/tasks.py, TIME_ROUTES."""
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
 

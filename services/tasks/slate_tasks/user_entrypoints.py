@@ -1,6 +1,6 @@
 """The entrypoints of a person's own context (/data/user/*), their saved filters and
 the entities' chats, as a mixin of TasksService (nameko finds inherited entrypoints).
-Route rows: slate_gateway.routes.USER_ROUTES; a row's `extra={"entity_kind": "Shot"}`
+Route rows: slate_gateway/routes/tasks.py, USER_ROUTES; a row's `extra={"entity_kind": "Shot"}`
 names the kind of entity a path holds."""
 from slate_common.nameko_support import rpc
 from slate_common.replies import ok, params, query
