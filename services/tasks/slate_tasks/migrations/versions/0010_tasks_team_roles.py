@@ -26,6 +26,16 @@ def upgrade():
         WHERE project.id = link.project_id AND project.row ? 'team_roles'
     """)
     op.execute("UPDATE tasks.projects SET row = row - 'team_roles' WHERE row ? 'team_roles'")
+    # The read model's tables added since 0007 (asset instances, status automations and
+    # their links) fill from catalog events the follower had already passed: it reads
+    # the log again from the start (its handlers are idempotent, as for a rebuild).
+    op.execute("""
+        DO $$ BEGIN
+            IF to_regclass('events.tracking') IS NOT NULL THEN
+                UPDATE events.tracking SET position = 0 WHERE consumer = 'tasks.catalog';
+            END IF;
+        END $$
+    """)
 
 
 def downgrade():
