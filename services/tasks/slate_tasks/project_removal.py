@@ -12,7 +12,7 @@ second delivery finds nothing left to delete.
 """
 import sqlalchemy as sa
 
-from slate_common import consumers, crud, eventstore
+from slate_common import consumers, crud, db
 
 from slate_tasks import file_crud, project_settings, schedule_items, search_filters, \
     subscriptions, task_batches
@@ -26,7 +26,8 @@ def remove_project_data(session, project_id, actor_id=None):
     entity_ids = sa.select(Entity.id).where(Entity.project_id == project_id)
     tasks = session.scalars(sa.select(Task).where(Task.project_id == project_id)
                             .order_by(Task.created_at, Task.id)).all()
-    pending = task_batches.deletions(session, tasks, actor_id)
+    uow = db.UnitOfWork(session, actor_id)
+    uow.pending.extend(task_batches.deletions(session, tasks, actor_id))
     for spec, model, where in (
             (file_crud.OUTPUT_FILES, OutputFile, OutputFile.entity_id.in_(entity_ids)),
             (subscriptions.SUBSCRIPTIONS, Subscription,
@@ -36,22 +37,11 @@ def remove_project_data(session, project_id, actor_id=None):
              ProjectTaskTypeLink.project_id == project_id),
             (project_settings.STATUS_LINKS, ProjectTaskStatusLink,
              ProjectTaskStatusLink.project_id == project_id)):
-        pending += _deletions(session, spec, model, where, project_id, actor_id)
-    pending += search_filters.removals(session, actor_id, project_id=project_id)
-    consumers.emit(session, pending)
+        for row in session.scalars(sa.select(model).where(where).order_by(model.id)).all():
+            crud.remove_row(uow, spec, row, project_id)
+    uow.pending.extend(search_filters.removals(session, actor_id, project_id=project_id))
+    consumers.emit(session, uow.pending)
     _forget_catalog_rows(session, project_id, entity_ids)
-
-
-def _deletions(session, spec, model, where, project_id, actor_id):
-    """Delete the rows matching `where`; return their `<family>:delete` events."""
-    pending = []
-    for row in session.scalars(sa.select(model).where(where).order_by(model.id)).all():
-        pending.append(eventstore.new_event(
-            spec.event + ":delete", spec.public_data(row), {"old": crud.snapshot(row)},
-            actor_id=actor_id, project_id=project_id))
-        session.delete(row)
-    session.flush()
-    return pending
 
 
 def _forget_catalog_rows(session, project_id, entity_ids):

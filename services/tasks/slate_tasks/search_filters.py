@@ -15,7 +15,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from slate_common import crud, errors, eventstore, schemas
+from slate_common import crud, db, errors, schemas
 from slate_common.validation import REQUIRED, validate
 
 from slate_tasks import access, events
@@ -239,13 +239,8 @@ def removals(session, actor_id=None, **owner):
         SearchFilter.search_filter_group_id.in_([group.id for group in groups]),
         sa.and_(*(getattr(SearchFilter, key) == value for key, value in owner.items())))
     ).order_by(SearchFilter.id)).all()
-    pending = []
+    uow = db.UnitOfWork(session, actor_id)
     for spec, rows in ((FILTERS, filters), (GROUPS, groups)):
         for row in rows:
-            old = crud.snapshot(row)
-            pending.append(eventstore.new_event(
-                spec.event + ":delete", spec.public_data(row), {"old": old},
-                actor_id=actor_id, project_id=row.project_id))
-            session.delete(row)
-        session.flush()
-    return pending
+            crud.remove_row(uow, spec, row)
+    return uow.pending
